@@ -121,7 +121,7 @@ public final class DatabaseUrl {
   }
 
   private static DatabaseUrl referencePostgres(String rest, String original) {
-    int at = rest.lastIndexOf('@', firstOf(rest, '/', '?'));
+    int at = userInfoEnd(rest);
     String user = null;
     String password = null;
     String hostAndRest = rest;
@@ -147,6 +147,26 @@ public final class DatabaseUrl {
         emptyToNull(password),
         original,
         maskedOriginal);
+  }
+
+  /**
+   * Where the user name and password end, or -1. The last {@code @} before the first {@code /} or
+   * {@code ?} keeps an unencoded {@code @} in the password. Failing that, the reference's grammar
+   * (SQLAlchemy: {@code user:password@host}, the password running to an {@code @}) applies, so that
+   * an unencoded {@code /} or {@code ?} in a password is not taken for the host.
+   */
+  private static int userInfoEnd(String rest) {
+    int at = rest.lastIndexOf('@', firstOf(rest, '/', '?'));
+    if (at >= 0) {
+      return at;
+    }
+    int colon = rest.indexOf(':');
+    int firstAt = rest.indexOf('@');
+    if (colon < 0 || firstAt < 0 || colon > firstOf(rest, '/', '?')) {
+      return -1;
+    }
+    String afterAt = rest.substring(firstAt);
+    return rest.lastIndexOf('@', firstAt + firstOf(afterAt, '/', '?'));
   }
 
   private static DatabaseUrl jdbcPostgres(String original) {
@@ -188,7 +208,14 @@ public final class DatabaseUrl {
   }
 
   private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // the decoder's message quotes the text, which may be a password
+      throw new InvalidInputException(
+          "database url",
+          "the user name or password has a broken %-escape; write a literal % as %25");
+    }
   }
 
   private static String encode(String text) {
