@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Counts the existing rows that a pending "constrain" changeset would reject, before any changeset
@@ -23,52 +24,63 @@ final class ExistingRowsCheck {
   private static final int IDS_SHOWN = 3;
 
   private static final List<Rule> RULES =
-      List.of(
-          Rule.notNull("core_users", "id", "email", "created_at"),
-          Rule.unique("core_users", "uq_core_users_email_normalized", "lower(trim(%s.email))"),
-          Rule.unique("core_users", "uq_core_users_oauth_id", "%s.oauth_id"),
-          Rule.notNull("core_tenants", "id", "name", "db_url", "created_at"),
-          Rule.notNull("core_pricing_plans", "id", "name"),
-          Rule.check(
-              "core_pricing_plans", "ck_core_pricing_plans_amount_monthly", "t.amount_monthly < 0"),
-          Rule.check(
-              "core_pricing_plans", "ck_core_pricing_plans_amount_yearly", "t.amount_yearly < 0"),
-          Rule.check("core_pricing_plans", "ck_core_pricing_plans_trial_days", "t.trial_days < 0"),
-          Rule.notNull("sys_audit_logs", "id", "actor_user_id", "event_type", "created_at"),
-          Rule.notNull("sys_jobs", "id", "job_type", "status", "created_at"),
-          Rule.check(
-              "sys_jobs",
-              "ck_sys_jobs_status",
-              "t.status NOT IN ('pending', 'running', 'completed', 'failed', 'cancelled')"),
-          Rule.notNull(
-              "core_memberships", "id", "user_id", "tenant_id", "profile_id", "created_at"),
-          Rule.foreignKey("core_memberships", "fk_core_memberships_user", "user_id", "core_users"),
-          Rule.foreignKey(
-              "core_memberships", "fk_core_memberships_tenant", "tenant_id", "core_tenants"),
-          Rule.check(
-              "core_memberships",
-              "ck_core_memberships_role",
-              "COALESCE(t.role, 'member') NOT IN ('owner', 'admin', 'member')"),
-          Rule.unique(
-              "core_memberships",
-              "uq_core_memberships_user_tenant",
-              "%s.user_id || ' ' || %<s.tenant_id"),
-          Rule.notNull("core_subscriptions", "id", "tenant_id", "plan_tier", "status"),
-          Rule.foreignKey(
-              "core_subscriptions", "fk_core_subscriptions_tenant", "tenant_id", "core_tenants"),
-          Rule.check(
-              "core_subscriptions",
-              "ck_core_subscriptions_status",
-              "t.status NOT IN ('trialing', 'active', 'past_due', 'canceled', 'unpaid',"
-                  + " 'incomplete', 'incomplete_expired', 'paused')"),
-          Rule.check(
-              "core_subscriptions",
-              "ck_core_subscriptions_payment_type",
-              "COALESCE(t.payment_type, 'subscription') NOT IN ('subscription', 'one_time')"),
-          Rule.check(
-              "core_subscriptions", "ck_core_subscriptions_amount_cents", "t.amount_cents < 0"),
-          Rule.unique(
-              "core_subscriptions", "uq_core_subscriptions_stripe_sub_id", "%s.stripe_sub_id"));
+      Stream.of(
+              Rule.notNull("core_users", "id", "email", "created_at"),
+              Rule.unique("core_users", "uq_core_users_email_normalized", "lower(trim(%s.email))"),
+              Rule.unique("core_users", "uq_core_users_oauth_id", "%s.oauth_id"),
+              Rule.notNull("core_tenants", "id", "name", "db_url", "created_at"),
+              Rule.notNull("core_pricing_plans", "id", "name"),
+              Rule.check(
+                  "core_pricing_plans",
+                  "ck_core_pricing_plans_amount_monthly",
+                  "t.amount_monthly < 0"),
+              Rule.check(
+                  "core_pricing_plans",
+                  "ck_core_pricing_plans_amount_yearly",
+                  "t.amount_yearly < 0"),
+              Rule.check(
+                  "core_pricing_plans", "ck_core_pricing_plans_trial_days", "t.trial_days < 0"),
+              Rule.notNull("sys_audit_logs", "id", "actor_user_id", "event_type", "created_at"),
+              Rule.notNull("sys_jobs", "id", "job_type", "status", "created_at"),
+              Rule.check(
+                  "sys_jobs",
+                  "ck_sys_jobs_status",
+                  "t.status NOT IN ('pending', 'running', 'completed', 'failed', 'cancelled')"),
+              Rule.notNull(
+                  "core_memberships", "id", "user_id", "tenant_id", "profile_id", "created_at"),
+              Rule.foreignKey(
+                  "core_memberships", "fk_core_memberships_user", "user_id", "core_users"),
+              Rule.foreignKey(
+                  "core_memberships", "fk_core_memberships_tenant", "tenant_id", "core_tenants"),
+              Rule.check(
+                  "core_memberships",
+                  "ck_core_memberships_role",
+                  "COALESCE(t.role, 'member') NOT IN ('owner', 'admin', 'member')"),
+              Rule.unique(
+                  "core_memberships",
+                  "uq_core_memberships_user_tenant",
+                  "%s.user_id || ' ' || %<s.tenant_id"),
+              Rule.notNull("core_subscriptions", "id", "tenant_id", "plan_tier", "status"),
+              Rule.foreignKey(
+                  "core_subscriptions",
+                  "fk_core_subscriptions_tenant",
+                  "tenant_id",
+                  "core_tenants"),
+              Rule.check(
+                  "core_subscriptions",
+                  "ck_core_subscriptions_status",
+                  "t.status NOT IN ('trialing', 'active', 'past_due', 'canceled', 'unpaid',"
+                      + " 'incomplete', 'incomplete_expired', 'paused')"),
+              Rule.check(
+                  "core_subscriptions",
+                  "ck_core_subscriptions_payment_type",
+                  "COALESCE(t.payment_type, 'subscription') NOT IN ('subscription', 'one_time')"),
+              Rule.check(
+                  "core_subscriptions", "ck_core_subscriptions_amount_cents", "t.amount_cents < 0"),
+              Rule.unique(
+                  "core_subscriptions", "uq_core_subscriptions_stripe_sub_id", "%s.stripe_sub_id"))
+          .flatMap(List::stream)
+          .toList();
 
   private ExistingRowsCheck() {}
 
@@ -151,35 +163,36 @@ final class ExistingRowsCheck {
   private record Rule(
       String table, String constraint, String violation, String parent, String column) {
 
-    static Rule notNull(String table, String... columns) {
-      List<String> nulls = new ArrayList<>();
+    /** One rule per column, so that the message names the column. */
+    static List<Rule> notNull(String table, String... columns) {
+      List<Rule> rules = new ArrayList<>();
       for (String column : columns) {
-        nulls.add("t." + column + " IS NULL");
+        String constraint = "NOT NULL(" + column + ")";
+        rules.add(new Rule(table, constraint, "t." + column + " IS NULL", null, null));
       }
-      String constraint = "NOT NULL on " + String.join(", ", columns);
-      return new Rule(table, constraint, String.join(" OR ", nulls), null, null);
+      return rules;
     }
 
-    static Rule check(String table, String constraint, String violation) {
-      return new Rule(table, constraint, violation, null, null);
+    static List<Rule> check(String table, String constraint, String violation) {
+      return List.of(new Rule(table, constraint, violation, null, null));
     }
 
-    static Rule foreignKey(String table, String constraint, String column, String parent) {
+    static List<Rule> foreignKey(String table, String constraint, String column, String parent) {
       String violation =
           String.format(
               "t.%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = t.%1$s)",
               column, parent);
-      return new Rule(table, constraint, violation, parent, column);
+      return List.of(new Rule(table, constraint, violation, parent, column));
     }
 
     /** {@code key} is a format with {@code %s} for the table alias, e.g. {@code %s.oauth_id}. */
-    static Rule unique(String table, String constraint, String key) {
+    static List<Rule> unique(String table, String constraint, String key) {
       String mine = String.format(key, "t");
       String violation =
           String.format(
               "%s IS NOT NULL AND EXISTS (SELECT 1 FROM %s o WHERE %s = %s AND o.id <> t.id)",
               mine, table, String.format(key, "o"), mine);
-      return new Rule(table, constraint, violation, null, null);
+      return List.of(new Rule(table, constraint, violation, null, null));
     }
 
     String condition(Predicate<String> tableExists) {

@@ -48,6 +48,20 @@ import org.slf4j.LoggerFactory;
  * rolled back entirely, but the changesets before it stay applied; the next call resumes from the
  * failed one. The migrator never changes SQLite PRAGMAs: with {@code foreign_keys=ON} the order of
  * the table rebuilds keeps every foreign key satisfied.
+ *
+ * <p><b>Limitations:</b>
+ *
+ * <ul>
+ *   <li>{@code core_users.email_normalized} of existing rows is filled with SQL {@code
+ *       lower(trim(email))}: SQLite folds only ASCII letters, PostgreSQL folds by the database's
+ *       locale, so two addresses that differ only in a non-ASCII letter's case collide on
+ *       PostgreSQL only. New rows must get the value from the application.
+ *   <li>A SQLite rebuild drops the old table, which {@code foreign_keys=ON} forbids once a
+ *       referencing table holds rows. The rebuilds here run before any foreign key exists; a later
+ *       change to {@code core_users} or {@code core_tenants} on SQLite needs another way.
+ *   <li>The row check mirrors the constraints of the changelog in Java ({@code ExistingRowsCheck});
+ *       a new constraint needs a rule there as well.
+ * </ul>
  */
 public final class SchemaMigrator {
 

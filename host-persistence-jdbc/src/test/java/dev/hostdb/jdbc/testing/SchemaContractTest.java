@@ -265,6 +265,15 @@ public abstract class SchemaContractTest {
   }
 
   @Test
+  void refuses_a_user_without_email_naming_the_column() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    String user = pythonId();
+    reference.insert("core_users", columns("id", user, "created_at", now()));
+
+    assertRefusedUnchanged(reference, "NOT NULL(email)", "core_users", "1 row", user);
+  }
+
+  @Test
   void every_not_null_column_is_in_the_catalog() throws SQLException {
     SchemaMigrator.migrate(connection);
 
