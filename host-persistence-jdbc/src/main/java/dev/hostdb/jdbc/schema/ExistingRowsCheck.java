@@ -56,10 +56,11 @@ final class ExistingRowsCheck {
                   "core_memberships",
                   "ck_core_memberships_role",
                   "COALESCE(t.role, 'member') NOT IN ('owner', 'admin', 'member')"),
-              Rule.unique(
+              Rule.check(
                   "core_memberships",
                   "uq_core_memberships_user_tenant",
-                  "%s.user_id || ' ' || %<s.tenant_id"),
+                  "EXISTS (SELECT 1 FROM core_memberships o WHERE o.user_id = t.user_id"
+                      + " AND o.tenant_id = t.tenant_id AND o.id <> t.id)"),
               Rule.notNull("core_subscriptions", "id", "tenant_id", "plan_tier", "status"),
               Rule.foreignKey(
                   "core_subscriptions",

@@ -274,6 +274,18 @@ public abstract class SchemaContractTest {
   }
 
   @Test
+  void refuses_two_memberships_of_one_user_in_one_tenant() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    String user = reference.insertUser("twin@example.com");
+    String tenant = reference.insertTenant("Twins");
+    String first = reference.insertMembership(user, tenant, "owner");
+    String second = reference.insertMembership(user, tenant, "member");
+
+    assertRefusedUnchanged(
+        reference, "uq_core_memberships_user_tenant", "core_memberships", "2 rows", first, second);
+  }
+
+  @Test
   void every_not_null_column_is_in_the_catalog() throws SQLException {
     SchemaMigrator.migrate(connection);
 
