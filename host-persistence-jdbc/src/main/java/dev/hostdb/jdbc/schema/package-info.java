@@ -1,0 +1,2 @@
+/** The host database schema: the Liquibase changelog and the migrator that applies it. */
+package dev.hostdb.jdbc.schema;
