@@ -1,0 +1,105 @@
+package dev.hostdb.jdbc;
+
+import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Tenant;
+import dev.hostdb.domain.error.NotFoundException;
+import dev.hostdb.domain.port.TenantCatalog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link TenantCatalog} on {@code core_tenants}. */
+final class JdbcTenantCatalog implements TenantCatalog {
+  private static final String SELECT =
+      "SELECT id, name, db_url, is_active, plan_tier, created_at FROM core_tenants";
+
+  private final Sql sql;
+
+  JdbcTenantCatalog(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Tenant create(Tenant tenant) {
+    return sql.write(
+        "create tenant " + tenant.id(),
+        db -> {
+          db.sql(
+                  """
+                  INSERT INTO core_tenants (id, name, db_url, is_active, plan_tier, created_at)
+                  VALUES (?, ?, ?, ?, ?, ?)
+                  """)
+              .params(
+                  tenant.id().value(),
+                  tenant.name(),
+                  tenant.dbUrl().reveal(),
+                  tenant.active(),
+                  tenant.planTier(),
+                  Rows.text(tenant.createdAt()))
+              .update();
+          return tenant;
+        });
+  }
+
+  @Override
+  public Optional<Tenant> findById(Id id) {
+    return sql.read(
+        "find tenant " + id,
+        db ->
+            db.sql(SELECT + " WHERE id = ?")
+                .param(id.value())
+                .query(JdbcTenantCatalog::map)
+                .optional());
+  }
+
+  @Override
+  public Tenant update(Tenant tenant) {
+    return sql.write(
+        "update tenant " + tenant.id(),
+        db -> {
+          int updated =
+              db.sql(
+                      """
+                      UPDATE core_tenants SET name = ?, db_url = ?, is_active = ?, plan_tier = ?
+                      WHERE id = ?
+                      """)
+                  .params(
+                      tenant.name(),
+                      tenant.dbUrl().reveal(),
+                      tenant.active(),
+                      tenant.planTier(),
+                      tenant.id().value())
+                  .update();
+          if (updated == 0) {
+            throw new NotFoundException("update tenant", "tenant", tenant.id());
+          }
+          return tenant;
+        });
+  }
+
+  @Override
+  public List<Tenant> list() {
+    return sql.read(
+        "list tenants",
+        db -> db.sql(SELECT + " ORDER BY name, id").query(JdbcTenantCatalog::map).list());
+  }
+
+  @Override
+  public long count() {
+    return sql.read(
+        "count tenants",
+        db -> db.sql("SELECT COUNT(*) FROM core_tenants").query(Long.class).single());
+  }
+
+  static Tenant map(ResultSet rs, int row) throws SQLException {
+    return new Tenant(
+        Rows.id(rs, "id"),
+        rs.getString("name"),
+        DatabaseUrl.parse(rs.getString("db_url")),
+        Rows.bool(rs, "is_active", true),
+        rs.getString("plan_tier"),
+        Rows.instant(rs, "created_at"));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.hostdb.jdbc.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Tenant;
+import dev.hostdb.domain.error.ConflictException;
+import dev.hostdb.domain.error.NotFoundException;
+import org.junit.jupiter.api.Test;
+
+/** What every adapter's {@link dev.hostdb.domain.port.TenantCatalog} must do. */
+public abstract class TenantCatalogContract extends StoreContract {
+
+  @Test
+  void creates_finds_and_lists_tenants_by_name() {
+    Tenant beta = newTenant("beta");
+    Tenant alpha = newTenant("alpha");
+
+    assertThat(store.tenants().findById(beta.id())).contains(beta);
+    assertThat(store.tenants().list()).containsExactly(alpha, beta);
+    assertThat(store.tenants().count()).isEqualTo(2);
+  }
+
+  @Test
+  void keeps_a_database_url_with_its_password_yet_never_shows_it() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://app:s3cret@db1.internal:5432/tenant_a");
+    Tenant tenant = store.tenants().create(Tenant.create(Id.random(), "a", url, now));
+
+    Tenant read = store.tenants().findById(tenant.id()).orElseThrow();
+
+    assertThat(read.dbUrl().password()).isEqualTo("s3cret");
+    assertThat(read.dbUrl().jdbcUrl()).isEqualTo("jdbc:postgresql://db1.internal:5432/tenant_a");
+    assertThat(read.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void updates_state_and_tier() {
+    Tenant tenant = newTenant("acme");
+
+    store.tenants().update(tenant.withActive(false).withPlanTier("pro"));
+
+    assertThat(store.tenants().findById(tenant.id()))
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.active()).isFalse();
+              assertThat(t.planTier()).isEqualTo("pro");
+            });
+  }
+
+  @Test
+  void update_of_an_unknown_tenant_is_not_found() {
+    Tenant ghost =
+        Tenant.create(Id.random(), "ghost", DatabaseUrl.parse("sqlite:///ghost.db"), now);
+
+    assertThatThrownBy(() -> store.tenants().update(ghost))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(ghost.id().value());
+  }
+
+  @Test
+  void rejects_a_taken_id() {
+    Tenant tenant = newTenant("acme");
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .tenants()
+                    .create(
+                        Tenant.create(
+                            tenant.id(), "other", DatabaseUrl.parse("sqlite:///o.db"), now)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining(tenant.id().value());
+  }
+}
