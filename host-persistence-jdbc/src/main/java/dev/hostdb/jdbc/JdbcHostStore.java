@@ -3,6 +3,7 @@ package dev.hostdb.jdbc;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.error.StorageUnavailableException;
 import dev.hostdb.domain.port.AuditLog;
+import dev.hostdb.domain.port.BulkImport;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.JobQueue;
 import dev.hostdb.domain.port.MembershipRepository;
@@ -36,6 +37,7 @@ public final class JdbcHostStore implements HostStore {
   private final AuditLog auditLog;
   private final JobQueue jobs;
   private final Transactions transactions;
+  private final BulkImport bulk;
 
   /**
    * @param url where the database is
@@ -60,6 +62,7 @@ public final class JdbcHostStore implements HostStore {
     this.pricingPlans = new JdbcPricingPlanRepository(sql);
     this.auditLog = new JdbcAuditLog(sql);
     this.jobs = new JdbcJobQueue(sql);
+    this.bulk = new JdbcBulkImport(sql);
     this.transactions =
         new Transactions() {
           @Override
@@ -107,6 +110,11 @@ public final class JdbcHostStore implements HostStore {
   @Override
   public Transactions transactions() {
     return transactions;
+  }
+
+  @Override
+  public BulkImport bulk() {
+    return bulk;
   }
 
   @Override

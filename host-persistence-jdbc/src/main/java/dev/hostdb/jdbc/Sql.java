@@ -1,8 +1,10 @@
 package dev.hostdb.jdbc;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,6 +20,7 @@ final class Sql {
   private final DataSource writer;
   private final JdbcClient writeClient;
   private final JdbcClient readClient;
+  private final JdbcTemplate writeTemplate;
   private final TransactionTemplate transactions;
   private final ErrorTranslator errors;
   private final Dialect dialect;
@@ -26,6 +29,7 @@ final class Sql {
     this.writer = writer;
     this.writeClient = JdbcClient.create(writer);
     this.readClient = JdbcClient.create(reader);
+    this.writeTemplate = new JdbcTemplate(writer);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(writer));
     this.errors = new ErrorTranslator(dialect);
     this.dialect = dialect;
@@ -49,6 +53,22 @@ final class Sql {
     } catch (RuntimeException e) {
       throw errors.translate(operation, e);
     }
+  }
+
+  /**
+   * Sends {@code rows} for one statement in batches of {@code batchSize}; call it inside {@link
+   * #write} or {@link #inTransaction} so that the batches commit together.
+   */
+  void batch(String sql, List<Object[]> rows, int batchSize) {
+    writeTemplate.batchUpdate(
+        sql,
+        rows,
+        batchSize,
+        (statement, row) -> {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, row[i]);
+          }
+        });
   }
 
   <T> T inTransaction(String operation, Supplier<T> work) {

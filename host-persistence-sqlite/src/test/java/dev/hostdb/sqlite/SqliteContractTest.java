@@ -4,6 +4,7 @@ import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.StoreSettings;
 import dev.hostdb.jdbc.contract.AuditLogContract;
+import dev.hostdb.jdbc.contract.BulkImportContract;
 import dev.hostdb.jdbc.contract.JobQueueContract;
 import dev.hostdb.jdbc.contract.MembershipRepositoryContract;
 import dev.hostdb.jdbc.contract.PricingPlanRepositoryContract;
@@ -81,6 +82,14 @@ class SqliteContractTest {
 
   @Nested
   class Transactions extends TransactionsContract {
+    @Override
+    protected HostStore openStore() {
+      return open(tempDir);
+    }
+  }
+
+  @Nested
+  class Bulk extends BulkImportContract {
     @Override
     protected HostStore openStore() {
       return open(tempDir);

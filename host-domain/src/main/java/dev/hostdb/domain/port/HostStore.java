@@ -35,6 +35,9 @@ public interface HostStore extends AutoCloseable {
 
   Transactions transactions();
 
+  /** Writes many users, tenants and memberships in one transaction. */
+  BulkImport bulk();
+
   /** Where this store is; its password is masked in {@code toString}. */
   DatabaseUrl url();
 
