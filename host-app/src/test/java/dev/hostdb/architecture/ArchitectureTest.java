@@ -1,0 +1,101 @@
+package dev.hostdb.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.slf4j.Logger;
+
+/**
+ * The module boundaries of DESIGN.md, checked on the main classes of every module: host-app's test
+ * class path holds the domain, both adapters and the app.
+ */
+@AnalyzeClasses(packages = "dev.hostdb", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  static final String[] ADAPTERS = {"dev.hostdb.jdbc..", "dev.hostdb.sqlite.."};
+
+  @ArchTest
+  static final ArchRule domain_depends_only_on_the_jdk =
+      classes()
+          .that()
+          .resideInAPackage("dev.hostdb.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "dev.hostdb.domain..")
+          .because(
+              "the domain is plain Java that every adapter and the app build on; a framework,"
+                  + " driver or logging library there would tie them all to it")
+          .allowEmptyShould(false);
+
+  // NOTE: allowed to be empty only so that host-app builds while no adapter module has code yet;
+  // once host-persistence-jdbc and host-persistence-sqlite have classes, set this to false so
+  // that the rule cannot pass without looking at them.
+  @ArchTest
+  static final ArchRule adapters_do_not_depend_on_the_app =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ADAPTERS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.hostdb", "dev.hostdb.cli..")
+          .because(
+              "dependencies point inward: the app picks an adapter, an adapter never calls back"
+                  + " into the facade or the command line")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule no_package_cycles =
+      slices()
+          .matching("dev.hostdb.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("a cycle between modules' packages makes them one module in disguise")
+          .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule loggers_are_private_static_final =
+      fields()
+          .that()
+          .haveRawType(Logger.class)
+          .should()
+          .bePrivate()
+          .andShould()
+          .beStatic()
+          .andShould()
+          .beFinal()
+          .because("one logger per class, named after it, that no other class logs through")
+          .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule no_generic_exceptions =
+      GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.because(
+          "callers act on HostDB's error hierarchy (not found, conflict, invalid input,"
+              + " unavailable storage), which a bare RuntimeException escapes");
+
+  // GeneralCodingRules' condition alone only sees a static field holding a JUL logger; any use of
+  // java.util.logging counts here
+  @ArchTest
+  static final ArchRule no_java_util_logging =
+      noClasses()
+          .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("java.util.logging..")
+          .because("HostDB logs through SLF4J so that applications choose the backend");
+
+  @ArchTest
+  static final ArchRule standard_streams_only_in_the_command_line =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.hostdb.cli..")
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because(
+              "a library must not write to the application's console; only the hostdb command"
+                  + " prints, and it prints through picocli's writers");
+}

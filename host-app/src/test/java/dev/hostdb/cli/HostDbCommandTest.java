@@ -1,0 +1,183 @@
+package dev.hostdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hostdb.HostConfig;
+import dev.hostdb.HostDatabase;
+import dev.hostdb.HostDatabase.Options;
+import dev.hostdb.domain.error.ConflictException;
+import dev.hostdb.domain.error.NotFoundException;
+import dev.hostdb.fake.FakeHostStoreProvider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HostDbCommandTest {
+  private static final Options FAKE = Options.defaults().withAdapter(FakeHostStoreProvider.KIND);
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Supplier<HostDatabase> database, String... args) {
+    CommandLine commandLine = HostDbCommand.commandLine(new HostDbCommand(database));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private Supplier<HostDatabase> fake(String name) {
+    HostConfig config = HostConfig.of("sqlite:///" + dir.resolve(name));
+    return () -> HostDatabase.create(config, FAKE);
+  }
+
+  @Test
+  void status_json_is_one_line_with_url_schema_and_every_table_in_order() {
+    int exit = run(fake("host.db"), "status", "--json");
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"url\":\"sqlite:///"
+                + dir.resolve("host.db")
+                + "\",\"schemaVersion\":\"fake-1\",\"tables\":{\"core_users\":0,"
+                + "\"core_tenants\":0,\"core_memberships\":0,\"core_subscriptions\":0,"
+                + "\"core_pricing_plans\":0,\"sys_audit_logs\":0,\"sys_jobs\":0}}"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void status_for_people_lists_every_table() {
+    int exit = run(fake("host.db"), "status");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("schema", "fake-1", "core_users", "sys_jobs")
+        .doesNotContain("{");
+  }
+
+  @Test
+  void status_json_masks_the_password() {
+    HostConfig config = HostConfig.of("postgresql://app:s3cret@db/host");
+
+    run(() -> HostDatabase.create(config, FAKE), "status", "--json");
+
+    assertThat(out.toString()).contains("postgresql://app:***@db/host").doesNotContain("s3cret");
+  }
+
+  @Test
+  void quickstart_creates_the_records_once_and_reuses_them_on_a_second_run() {
+    assertThat(run(fake("host.db"), "quickstart")).isZero();
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run(fake("host.db"), "quickstart")).isZero();
+    String second = out.toString();
+    out.getBuffer().setLength(0);
+    run(fake("host.db"), "status", "--json");
+
+    assertThat(first)
+        .contains("user, tenant, membership, subscription")
+        .contains("founder@example.com may enter Example Co as owner")
+        .contains("Example Co is entitled")
+        .contains("subscription.created", "membership.created", "tenant.created", "user.created");
+    assertThat(first.indexOf("subscription.created")).isLessThan(first.indexOf("user.created"));
+    assertThat(second).contains("nothing; reused the existing records");
+    assertThat(out.toString())
+        .contains("\"core_users\":1,\"core_tenants\":1,\"core_memberships\":1")
+        .contains("\"core_subscriptions\":1,\"core_pricing_plans\":1,\"sys_audit_logs\":4");
+  }
+
+  @Test
+  void a_failure_prints_one_line_and_exits_with_the_code_of_its_kind() {
+    Supplier<HostDatabase> conflicting =
+        () -> {
+          throw new ConflictException("open host database: already open\nelsewhere");
+        };
+
+    int exit = run(conflicting, "status");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString())
+        .isEqualTo("hostdb: open host database: already open elsewhere" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void a_missing_adapter_exits_with_storage_unavailable() {
+    HostConfig config = HostConfig.of("sqlite:///" + dir.resolve("host.db"));
+
+    int exit =
+        run(() -> HostDatabase.create(config, FAKE.withAdapter("cassandra")), "status", "--json");
+
+    assertThat(exit).isEqualTo(5);
+    assertThat(err.toString()).startsWith("hostdb: no adapter for cassandra").hasLineCount(1);
+  }
+
+  @Test
+  void invalid_configuration_exits_with_invalid_input() {
+    int exit = run(() -> HostDatabase.create("mysql://db/host"), "status");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("hostdb: database url:").hasLineCount(1);
+  }
+
+  @Test
+  void an_unknown_option_is_a_usage_error_on_one_line() {
+    int exit = run(fake("host.db"), "status", "--yaml");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("hostdb: Unknown option: '--yaml'").hasLineCount(1);
+  }
+
+  @Test
+  void an_unexpected_error_exits_with_one_and_no_stack_trace() {
+    Supplier<HostDatabase> broken =
+        () -> {
+          throw new IllegalStateException("boom");
+        };
+
+    int exit = run(broken, "status");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "hostdb: unexpected error: java.lang.IllegalStateException: boom"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void verbose_is_accepted_before_and_after_the_subcommand() {
+    assertThat(run(fake("host.db"), "--verbose", "status")).isZero();
+    assertThat(run(fake("host.db"), "status", "--verbose")).isZero();
+  }
+
+  @Test
+  void help_documents_the_exit_codes() {
+    int exit = run(fake("host.db"), "--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("Exit codes:", "2  invalid input", "3  conflict", "4  record not found")
+        .contains("5  storage unavailable", "quickstart", "status");
+  }
+
+  @Test
+  void version_names_the_build() {
+    int exit = run(fake("host.db"), "--version");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("hostdb ").doesNotContain("${");
+  }
+
+  @Test
+  void exit_codes_follow_the_kind_of_error() {
+    assertThat(HostDbCommand.exitCode(new NotFoundException("show", "tenant", "x"))).isEqualTo(4);
+    assertThat(HostDbCommand.exitCode(new RuntimeException("x"))).isEqualTo(1);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.hostdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+  @Test
+  void escapes_quotes_backslashes_and_control_characters() {
+    assertThat(Json.string("a\"b\\c\nd\te\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+  }
+
+  @Test
+  void keeps_other_characters_as_they_are() {
+    assertThat(Json.string("sqlite:///ünï/app_host.db")).isEqualTo("\"sqlite:///ünï/app_host.db\"");
+  }
+
+  @Test
+  void writes_null_for_no_text() {
+    assertThat(Json.string(null)).isEqualTo("null");
+  }
+}
