@@ -43,10 +43,9 @@ class HostDbCommandTest {
     assertThat(exit).isZero();
     assertThat(err.toString()).isEmpty();
     assertThat(out.toString())
-        .isEqualTo(
-            "{\"url\":\"sqlite:///"
-                + dir.resolve("host.db")
-                + "\",\"schemaVersion\":\"fake-1\",\"tables\":{\"core_users\":0,"
+        .matches(
+            java.util.regex.Pattern.quote("{\"url\":\"sqlite:///" + dir.resolve("host.db"))
+                + "\",\"schemaVersion\":\"constrain-[a-z_-]+\",\"tables\":\\{\"core_users\":0,"
                 + "\"core_tenants\":0,\"core_memberships\":0,\"core_subscriptions\":0,"
                 + "\"core_pricing_plans\":0,\"sys_audit_logs\":0,\"sys_jobs\":0}}"
                 + System.lineSeparator());
@@ -58,7 +57,7 @@ class HostDbCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("schema", "fake-1", "core_users", "sys_jobs")
+        .contains("schema", "constrain-", "core_users", "sys_jobs")
         .doesNotContain("{");
   }
 
