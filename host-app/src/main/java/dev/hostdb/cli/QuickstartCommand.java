@@ -198,12 +198,7 @@ final class QuickstartCommand implements Runnable {
             ? "nothing; reused the existing records"
             : String.join(", ", records.created()));
     line(out, "Access", accessLine(user, tenant, records.membership(), access));
-    line(
-        out,
-        "Entitlement",
-        tenant.name()
-            + (entitlement.entitled() ? " is entitled: " : " is not entitled: ")
-            + entitlement.describe());
+    line(out, "Entitlement", tenant.name() + " is " + entitlement.describe());
     auditTrail(db, records, out);
   }
 
