@@ -3,6 +3,7 @@ package dev.hostdb.jdbc;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.Role;
+import dev.hostdb.domain.TenantAccess;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.MembershipRepository;
@@ -122,6 +123,31 @@ final class JdbcMembershipRepository implements MembershipRepository {
             db.sql(SELECT + " WHERE user_id = ? ORDER BY created_at, id")
                 .param(userId.value())
                 .query(JdbcMembershipRepository::map)
+                .list());
+  }
+
+  @Override
+  public List<TenantAccess> enterableTenants(Id userId) {
+    return sql.read(
+        "list tenants user " + userId + " may enter",
+        db ->
+            db.sql(
+                    """
+                    SELECT t.id, t.name, t.db_url, t.is_active, t.plan_tier, t.created_at,
+                      m.role, m.id AS membership_id
+                    FROM core_memberships m
+                    JOIN core_tenants t ON t.id = m.tenant_id
+                    JOIN core_users u ON u.id = m.user_id
+                    WHERE m.user_id = ? AND m.is_active = ? AND t.is_active = ? AND u.is_active = ?
+                    ORDER BY t.name, t.id
+                    """)
+                .params(userId.value(), true, true, true)
+                .query(
+                    (rs, row) ->
+                        new TenantAccess(
+                            JdbcTenantCatalog.map(rs, row),
+                            Role.fromCode(rs.getString("role")),
+                            Rows.id(rs, "membership_id")))
                 .list());
   }
 

@@ -2,6 +2,7 @@ package dev.hostdb.domain.port;
 
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
+import dev.hostdb.domain.TenantAccess;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface MembershipRepository {
 
   /** The user's memberships, oldest first. */
   List<Membership> listByUser(Id userId);
+
+  /**
+   * The tenants the user may enter as a member, by tenant name: the user, the membership and the
+   * tenant are all active. One statement. Billing entitlement is not considered here.
+   */
+  List<TenantAccess> enterableTenants(Id userId);
 
   /**
    * Replaces the role, active flag, profile id and meta attributes of a stored membership.

@@ -7,6 +7,7 @@ import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.Role;
 import dev.hostdb.domain.Tenant;
+import dev.hostdb.domain.TenantAccess;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
@@ -31,6 +32,30 @@ public abstract class MembershipRepositoryContract extends StoreContract {
     assertThat(store.memberships().find(bob.id(), acme.id())).contains(member);
     assertThat(store.memberships().findById(other.id())).contains(other);
     assertThat(store.memberships().count()).isEqualTo(3);
+  }
+
+  @Test
+  void lists_the_tenants_a_user_may_enter_with_role_and_route() {
+    User ann = newUser("ann@example.com");
+    Tenant beta = newTenant("beta");
+    Tenant acme = newTenant("acme");
+    Tenant suspended = newTenant("suspended");
+    Tenant left = newTenant("left");
+    Membership inBeta = addMember(ann, beta, Role.MEMBER);
+    Membership inAcme = addMember(ann, acme, Role.OWNER);
+    addMember(ann, suspended, Role.ADMIN);
+    store.tenants().update(suspended.withActive(false));
+    Membership gone = addMember(ann, left, Role.MEMBER);
+    addMember(newUser("owner@example.com"), left, Role.OWNER);
+    store.memberships().update(gone.withActive(false));
+
+    assertThat(store.memberships().enterableTenants(ann.id()))
+        .containsExactly(
+            new TenantAccess(acme, Role.OWNER, inAcme.id()),
+            new TenantAccess(beta, Role.MEMBER, inBeta.id()));
+
+    store.users().update(ann.withActive(false));
+    assertThat(store.memberships().enterableTenants(ann.id())).isEmpty();
   }
 
   @Test
