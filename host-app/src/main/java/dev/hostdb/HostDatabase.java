@@ -5,6 +5,7 @@ import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.error.StorageUnavailableException;
 import dev.hostdb.domain.port.AuditLog;
+import dev.hostdb.domain.port.BulkImport;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.HostStoreProvider;
 import dev.hostdb.domain.port.IdSource;
@@ -264,6 +265,11 @@ public final class HostDatabase implements AutoCloseable {
   /** Background work ({@code sys_jobs}). */
   public JobQueue jobs() {
     return store().jobs();
+  }
+
+  /** Many users, tenants and memberships in one call, as the reference's {@code insert_all}. */
+  public BulkImport bulk() {
+    return store().bulk();
   }
 
   /** Runs work in one transaction; calls nest. */
