@@ -1,7 +1,6 @@
 package dev.hostdb.jdbc;
 
 import dev.hostdb.domain.AuditEntry;
-import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.port.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +44,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> recent(int limit) {
-    checkLimit(limit);
+    Rows.checkLimit(limit);
     return sql.read(
         "list audit entries",
         db ->
@@ -57,7 +56,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> forTarget(String targetId, int limit) {
-    checkLimit(limit);
+    Rows.checkLimit(limit);
     return sql.read(
         "list audit entries of " + targetId,
         db ->
@@ -65,12 +64,6 @@ final class JdbcAuditLog implements AuditLog {
                 .params(targetId, limit)
                 .query(JdbcAuditLog::map)
                 .list());
-  }
-
-  static void checkLimit(int limit) {
-    if (limit < 1 || limit > 10_000) {
-      throw new InvalidInputException("limit", "must be between 1 and 10000 but was " + limit);
-    }
   }
 
   @Override

@@ -54,7 +54,7 @@ final class JdbcJobQueue implements JobQueue {
 
   @Override
   public List<SystemJob> list(JobStatus status, int limit) {
-    JdbcAuditLog.checkLimit(limit);
+    Rows.checkLimit(limit);
     return sql.read(
         "list " + status.code() + " jobs",
         db ->

@@ -3,6 +3,7 @@ package dev.hostdb.jdbc;
 import dev.hostdb.domain.Cents;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Timestamps;
+import dev.hostdb.domain.error.InvalidInputException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,6 +35,13 @@ final class Rows {
   static boolean bool(ResultSet rs, String column, boolean whenNull) throws SQLException {
     boolean value = rs.getBoolean(column);
     return rs.wasNull() ? whenNull : value;
+  }
+
+  /** Refuses a page size outside 1 to 10,000 before it reaches SQL. */
+  static void checkLimit(int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new InvalidInputException("limit", "must be between 1 and 10000 but was " + limit);
+    }
   }
 
   static String text(Instant instant) {
