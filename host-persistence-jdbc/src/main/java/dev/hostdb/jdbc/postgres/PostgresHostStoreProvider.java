@@ -40,13 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>NOTE:</b> after a server restart every pooled connection is dead. HikariCP tests a
  * connection before handing it out unless it was used less than {@code
- * com.zaxxer.hikari.aliveBypassWindowMs} (500 ms by default) ago. A restart takes longer than that,
- * so every dead connection is tested, dropped and replaced, and the first call after the restart
- * succeeds. This provider leaves that JVM-wide system property alone: setting it would change every
- * other HikariCP pool of the application. A connection that dies within 500 ms of its last use (a
- * backend killed by an administrator) can still reach one caller, who gets a {@link
- * StorageUnavailableException}; the pool then drops it. Set the property to {@code 0} at JVM start
- * to test every connection on every borrow.
+ * com.zaxxer.hikari.aliveBypassWindowMs} ago; its default, 500 ms, is longer than a restart of a
+ * small PostgreSQL takes, so dead connections were handed out and the first calls after a restart
+ * failed. This provider's pools use {@value #ALIVE_BYPASS_WINDOW_MILLIS} ms instead: every
+ * connection idle for that long is tested (one round trip) before use, dropped when dead and
+ * replaced. HikariCP reads that JVM-wide system property when a pool starts, so the provider sets
+ * it only while its pool starts and then restores it; when the property is set at JVM start, that
+ * value wins. A backend that dies within that window of its last use (killed by an administrator)
+ * can still fail one call with a {@link StorageUnavailableException}; the pool then drops the
+ * connection.
  *
  * <p>The schema is migrated on open, under a PostgreSQL advisory lock, so that several processes
  * opening one database at once apply it once (see {@link SchemaMigrator}).
@@ -58,6 +60,10 @@ public final class PostgresHostStoreProvider implements HostStoreProvider {
   /** Idle connections kept open, so that the first calls after a quiet spell wait for none. */
   public static final int MIN_IDLE = 2;
 
+  /** How long after its last use a connection is handed out again without a test. */
+  public static final long ALIVE_BYPASS_WINDOW_MILLIS = 100;
+
+  private static final String ALIVE_BYPASS_PROPERTY = "com.zaxxer.hikari.aliveBypassWindowMs";
   private static final Logger LOG = LoggerFactory.getLogger(PostgresHostStoreProvider.class);
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration MAX_LIFETIME = Duration.ofMinutes(30);
@@ -121,10 +127,24 @@ public final class PostgresHostStoreProvider implements HostStoreProvider {
     config.setMaxLifetime(MAX_LIFETIME.toMillis());
     config.setKeepaliveTime(KEEPALIVE.toMillis());
     try {
-      return new HikariDataSource(config);
+      return start(config);
     } catch (RuntimeException e) {
       throw new StorageUnavailableException(
           "open " + url + ": " + e.getClass().getSimpleName() + causeState(e), e);
+    }
+  }
+
+  private static HikariDataSource start(HikariConfig config) {
+    synchronized (PostgresHostStoreProvider.class) {
+      if (System.getProperty(ALIVE_BYPASS_PROPERTY) != null) {
+        return new HikariDataSource(config);
+      }
+      System.setProperty(ALIVE_BYPASS_PROPERTY, String.valueOf(ALIVE_BYPASS_WINDOW_MILLIS));
+      try {
+        return new HikariDataSource(config);
+      } finally {
+        System.clearProperty(ALIVE_BYPASS_PROPERTY);
+      }
     }
   }
 

@@ -27,10 +27,6 @@ import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.DatabaseException;
-import liquibase.exception.LockException;
-import liquibase.lockservice.DatabaseChangeLogLock;
-import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -179,7 +175,7 @@ public final class SchemaMigrator {
               + ": only SQLite and PostgreSQL are supported");
     }
 
-    releaseStaleLiquibaseLock(database);
+    releaseStaleLiquibaseLock(connection, database);
     Liquibase liquibase =
         new Liquibase(
             CHANGELOG,
@@ -205,16 +201,26 @@ public final class SchemaMigrator {
    * here, so a set row was left by a process that died while migrating; Liquibase would otherwise
    * wait five minutes for it and fail.
    */
-  private static void releaseStaleLiquibaseLock(Database database)
-      throws LockException, DatabaseException {
-    LockService locks = LockServiceFactory.getInstance().getLockService(database);
-    DatabaseChangeLogLock[] held = locks.listLocks();
-    if (held.length > 0) {
+  private static void releaseStaleLiquibaseLock(Connection connection, Database database)
+      throws Exception {
+    if (!tableExists(connection, "databasechangeloglock")) {
+      return;
+    }
+    // read by hand: Liquibase's own listLocks() fails on a lock row whose date it cannot parse
+    String holder = null;
+    boolean locked = false;
+    String sql = "SELECT lockedby FROM databasechangeloglock WHERE locked = TRUE";
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        locked = true;
+        holder = rows.getString(1);
+      }
+    }
+    if (locked) {
       LOG.warn(
-          "Releasing the Liquibase lock taken at {} by {}: that migration is no longer running",
-          held[0].getLockGranted(),
-          held[0].getLockedBy());
-      locks.forceReleaseLock();
+          "Releasing the Liquibase lock left by {}: that migration is no longer running", holder);
+      LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
     }
   }
 
