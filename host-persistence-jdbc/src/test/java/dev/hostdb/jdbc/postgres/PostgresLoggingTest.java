@@ -1,0 +1,114 @@
+package dev.hostdb.jdbc.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Email;
+import dev.hostdb.domain.Id;
+import dev.hostdb.domain.User;
+import dev.hostdb.domain.port.HostStore;
+import dev.hostdb.domain.port.StoreSettings;
+import dev.hostdb.jdbc.testing.PostgresDatabases;
+import dev.hostdb.jdbc.testing.PostgresTestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A password in the URL reaches the driver and nothing else: no log line at any level, no exception
+ * message, no {@code toString}. The test server trusts local connections, so it ignores the
+ * password.
+ */
+class PostgresLoggingTest {
+  @RegisterExtension static final PostgresDatabases DATABASES = new PostgresDatabases();
+
+  private static final String PASSWORD = "Sup3r-s3cret-pw-9431";
+
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final List<Logger> loggers = new ArrayList<>();
+  private final List<Level> levels = new ArrayList<>();
+
+  @BeforeEach
+  void captureEverything() {
+    appender.start();
+    for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "liquibase")) {
+      Logger logger = (Logger) LoggerFactory.getLogger(name);
+      loggers.add(logger);
+      levels.add(logger.getLevel());
+      logger.setLevel(Level.TRACE);
+    }
+    loggers.get(0).addAppender(appender);
+  }
+
+  @AfterEach
+  void restoreLevels() {
+    loggers.get(0).detachAppender(appender);
+    for (int i = 0; i < loggers.size(); i++) {
+      loggers.get(i).setLevel(levels.get(i));
+    }
+  }
+
+  @Test
+  void never_logs_or_shows_the_password_of_the_url() {
+    PostgresTestDatabase database = DATABASES.create();
+    DatabaseUrl url = database.urlWithPassword(PASSWORD);
+    PostgresHostStoreProvider provider = new PostgresHostStoreProvider();
+
+    try (HostStore store = provider.open(url, StoreSettings.defaults())) {
+      store.users().create(User.create(Id.random(), Email.of("a@example.com"), Instant.now()));
+      store.users().count();
+      assertThat(store.toString()).doesNotContain(PASSWORD).contains("***");
+      assertThat(store.url().toString()).doesNotContain(PASSWORD);
+    }
+    assertThat(provider.toString()).doesNotContain(PASSWORD);
+
+    assertThat(appender.list).isNotEmpty();
+    assertThat(appender.list)
+        .extracting(PostgresLoggingTest::everything)
+        .noneMatch(text -> text.contains(PASSWORD));
+    assertThat(appender.list).extracting(ILoggingEvent::getLevel).contains(Level.DEBUG, Level.INFO);
+  }
+
+  @Test
+  void never_shows_the_password_when_the_database_cannot_be_opened() {
+    PostgresTestDatabase database = DATABASES.create();
+    String missing = database.urlWithPassword(PASSWORD).reveal().replace(database.name(), "nope");
+
+    assertThatThrownBy(
+            () ->
+                new PostgresHostStoreProvider()
+                    .open(DatabaseUrl.parse(missing), new StoreSettings(2, Duration.ofSeconds(2))))
+        .satisfies(error -> assertThat(messages(error)).doesNotContain(PASSWORD));
+    assertThat(appender.list)
+        .extracting(PostgresLoggingTest::everything)
+        .noneMatch(text -> text.contains(PASSWORD));
+  }
+
+  private static String everything(ILoggingEvent event) {
+    StringBuilder text = new StringBuilder(event.getFormattedMessage());
+    for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+      text.append(' ').append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static String messages(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      text.append(t).append(' ');
+    }
+    return text.toString();
+  }
+}
