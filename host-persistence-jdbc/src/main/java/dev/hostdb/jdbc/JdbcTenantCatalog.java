@@ -34,7 +34,7 @@ final class JdbcTenantCatalog implements TenantCatalog {
               .params(
                   tenant.id().value(),
                   tenant.name(),
-                  tenant.dbUrl().reveal(),
+                  SecretValue.of(tenant.dbUrl().reveal()),
                   tenant.active(),
                   tenant.planTier(),
                   Rows.text(tenant.createdAt()))
@@ -67,7 +67,7 @@ final class JdbcTenantCatalog implements TenantCatalog {
                       """)
                   .params(
                       tenant.name(),
-                      tenant.dbUrl().reveal(),
+                      SecretValue.of(tenant.dbUrl().reveal()),
                       tenant.active(),
                       tenant.planTier(),
                       tenant.id().value())

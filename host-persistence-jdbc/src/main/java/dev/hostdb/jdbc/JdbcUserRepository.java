@@ -156,7 +156,7 @@ final class JdbcUserRepository implements UserRepository {
     values.put("id", user.id().value());
     values.put("email", user.email().value());
     values.put("oauthId", user.oauthId());
-    values.put("passwordHash", user.passwordHash());
+    values.put("passwordHash", SecretValue.of(user.passwordHash()));
     values.put("stripeCustomerId", user.stripeCustomerId());
     values.put("sysAdmin", user.sysAdmin());
     values.put("active", user.active());

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.StoreSettings;
@@ -79,6 +80,29 @@ class PostgresLoggingTest {
         .extracting(PostgresLoggingTest::everything)
         .noneMatch(text -> text.contains(PASSWORD));
     assertThat(appender.list).extracting(ILoggingEvent::getLevel).contains(Level.DEBUG, Level.INFO);
+  }
+
+  @Test
+  void never_logs_a_password_hash_or_a_tenant_database_password_even_at_trace() {
+    PostgresTestDatabase database = DATABASES.create();
+    String hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + PASSWORD;
+    DatabaseUrl tenantUrl = DatabaseUrl.parse("postgresql://app:" + PASSWORD + "@db1/tenant");
+
+    try (HostStore store =
+        new PostgresHostStoreProvider().open(database.url(), StoreSettings.defaults())) {
+      User user = User.create(Id.random(), Email.of("a@example.com"), Instant.now());
+      store
+          .users()
+          .create(
+              new User(
+                  user.id(), user.email(), null, hash, null, false, true, user.createdAt(), null));
+      store.tenants().create(Tenant.create(Id.random(), "acme", tenantUrl, Instant.now()));
+    }
+
+    assertThat(appender.list).extracting(ILoggingEvent::getLevel).contains(Level.TRACE);
+    assertThat(appender.list)
+        .extracting(PostgresLoggingTest::everything)
+        .noneMatch(text -> text.contains(PASSWORD));
   }
 
   @Test
