@@ -1,5 +1,6 @@
 package dev.hostdb;
 
+import dev.hostdb.access.AccessInvalidation;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -16,7 +17,14 @@ import dev.hostdb.domain.port.SubscriptionRepository;
 import dev.hostdb.domain.port.TenantCatalog;
 import dev.hostdb.domain.port.Transactions;
 import dev.hostdb.domain.port.UserRepository;
+import dev.hostdb.domain.rule.EntitlementPolicy;
+import dev.hostdb.tenancy.Billing;
+import dev.hostdb.tenancy.Memberships;
+import dev.hostdb.tenancy.Plans;
+import dev.hostdb.tenancy.Tenancy;
+import dev.hostdb.tenancy.TenancyPorts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -55,6 +63,15 @@ public final class HostDatabase implements AutoCloseable {
   private final Options options;
   private final HostStore store;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  // Tenancy services. They reach the access hook through accessHook, which reads the field on
+  // every write, so that a cache plugged in later is told of their writes too.
+  private volatile AccessInvalidation accessInvalidation = AccessInvalidation.none();
+  private final TenancyPorts tenancyPorts;
+  private final Tenancy tenancy;
+  private final Memberships members;
+  private final Plans plans;
+  private final Billing billing;
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -103,6 +120,12 @@ public final class HostDatabase implements AutoCloseable {
     this.config = config;
     this.options = options;
     this.store = store;
+    AccessInvalidation accessHook = scope -> accessInvalidation.begin(scope);
+    this.tenancyPorts = TenancyPorts.of(store, options.clock(), options.ids(), accessHook);
+    this.tenancy = new Tenancy(tenancyPorts);
+    this.members = new Memberships(tenancyPorts);
+    this.plans = new Plans(tenancyPorts);
+    this.billing = new Billing(tenancyPorts, EntitlementPolicy.DEFAULT_GRACE);
   }
 
   /**
@@ -270,6 +293,52 @@ public final class HostDatabase implements AutoCloseable {
   /** Many users, tenants and memberships in one call, as the reference's {@code insert_all}. */
   public BulkImport bulk() {
     return store().bulk();
+  }
+
+  /** Tenants through their life: create with owner and trial, suspend, resume, delete. */
+  public Tenancy tenancy() {
+    store();
+    return tenancy;
+  }
+
+  /** Members of tenants: add, change role, deactivate, remove, with the last-owner rule. */
+  public Memberships members() {
+    store();
+    return members;
+  }
+
+  /** Pricing plans, and the features and tier level a tenant's plan gives it. */
+  public Plans plans() {
+    store();
+    return plans;
+  }
+
+  /**
+   * Billing state from the provider's events, and entitlement with the default grace period for
+   * past-due subscriptions ({@link EntitlementPolicy#DEFAULT_GRACE}).
+   */
+  public Billing billing() {
+    store();
+    return billing;
+  }
+
+  /** Billing as {@link #billing()}, granting past-due subscriptions {@code pastDueGrace}. */
+  public Billing billing(Duration pastDueGrace) {
+    store();
+    return new Billing(tenancyPorts, pastDueGrace);
+  }
+
+  /**
+   * Plugs in the hook told of every write that may change an access answer, such as an access
+   * cache; {@link AccessInvalidation#none()} until then.
+   */
+  void useAccessInvalidation(AccessInvalidation invalidation) {
+    this.accessInvalidation = Objects.requireNonNull(invalidation, "invalidation");
+  }
+
+  /** The hook told of every write that may change an access answer. */
+  AccessInvalidation accessInvalidation() {
+    return accessInvalidation;
   }
 
   /** Runs work in one transaction; calls nest. */

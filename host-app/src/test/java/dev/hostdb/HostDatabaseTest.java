@@ -168,7 +168,7 @@ class HostDatabaseTest {
   @Test
   void exposes_schema_version_and_row_counts_of_every_table() {
     try (HostDatabase db = HostDatabase.create(config("host.db"), FAKE)) {
-      assertThat(db.schemaVersion()).startsWith("constrain-");
+      assertThat(db.schemaVersion()).isNotBlank().isNotEqualTo("none");
       assertThat(db.rowCounts()).containsOnlyKeys(HostStore.TABLES);
     }
   }

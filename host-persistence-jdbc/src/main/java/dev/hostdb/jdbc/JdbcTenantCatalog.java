@@ -7,6 +7,7 @@ import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.TenantCatalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,6 +92,35 @@ final class JdbcTenantCatalog implements TenantCatalog {
     return sql.read(
         "count tenants",
         db -> db.sql("SELECT COUNT(*) FROM core_tenants").query(Long.class).single());
+  }
+
+  @Override
+  public void markDeleted(Id tenantId, Instant at) {
+    String operation = "delete tenant " + tenantId;
+    sql.write(
+        operation,
+        db -> {
+          int updated =
+              db.sql("UPDATE core_tenants SET is_active = ?, deleted_at = ? WHERE id = ?")
+                  .params(false, Rows.text(at), tenantId.value())
+                  .update();
+          if (updated == 0) {
+            throw new NotFoundException(operation, "tenant", tenantId);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Instant> deletedAt(Id tenantId) {
+    return sql.read(
+        "read deletion time of tenant " + tenantId,
+        db ->
+            db.sql("SELECT deleted_at FROM core_tenants WHERE id = ?")
+                .param(tenantId.value())
+                .query((rs, row) -> Optional.ofNullable(Rows.instant(rs, "deleted_at")))
+                .optional()
+                .flatMap(deleted -> deleted));
   }
 
   static Tenant map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package dev.hostdb.domain.port;
 
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Tenant;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,4 +30,15 @@ public interface TenantCatalog {
 
   /** The number of tenants. */
   long count();
+
+  /**
+   * Marks the tenant deleted at {@code at} and inactive ({@code core_tenants.deleted_at}, {@code
+   * is_active}); its rows stay until a purge job removes them.
+   *
+   * @throws dev.hostdb.domain.error.NotFoundException when no tenant has the id
+   */
+  void markDeleted(Id tenantId, Instant at);
+
+  /** When the tenant was deleted; empty for a tenant that is not deleted or does not exist. */
+  Optional<Instant> deletedAt(Id tenantId);
 }

@@ -73,4 +73,32 @@ public abstract class TenantCatalogContract extends StoreContract {
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining(tenant.id().value());
   }
+
+  @Test
+  void marks_a_tenant_deleted_and_inactive_and_keeps_its_row() {
+    Tenant acme = newTenant("acme");
+
+    store.tenants().markDeleted(acme.id(), later(60));
+
+    assertThat(store.tenants().deletedAt(acme.id())).contains(later(60));
+    assertThat(store.tenants().findById(acme.id())).contains(acme.withActive(false));
+  }
+
+  @Test
+  void a_tenant_that_is_not_deleted_has_no_deletion_time() {
+    Tenant acme = newTenant("acme");
+    store.tenants().update(acme.withActive(false));
+
+    assertThat(store.tenants().deletedAt(acme.id())).isEmpty();
+    assertThat(store.tenants().deletedAt(Id.random())).isEmpty();
+  }
+
+  @Test
+  void refuses_to_delete_an_unknown_tenant() {
+    Id ghost = Id.random();
+
+    assertThatThrownBy(() -> store.tenants().markDeleted(ghost, now))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(ghost.value());
+  }
 }

@@ -163,7 +163,7 @@ public abstract class SchemaContractTest {
     assertThat(result.changed()).isTrue();
     assertThat(result.toVersion())
         .isEqualTo(SchemaMigrator.currentVersion(connection))
-        .startsWith("constrain-core_subscriptions-");
+        .isEqualTo("create-sys-billing-events");
     assertThat(inspector(connection).tables()).containsAll(ReferenceDatabase.COLUMNS.keySet());
   }
 
@@ -212,6 +212,27 @@ public abstract class SchemaContractTest {
     assertThat(reference.query("SELECT role FROM core_memberships WHERE is_active = TRUE"))
         .containsExactly(Map.of("role", "member"));
     assertThat(reference.query("SELECT id FROM core_users WHERE is_sys_admin = FALSE")).hasSize(1);
+  }
+
+  @Test
+  void adds_nullable_deletion_and_event_times_and_a_table_of_processed_billing_events()
+      throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("core_tenants")).contains("deleted_at");
+    assertThat(inspector.notNullColumns("core_tenants")).doesNotContain("deleted_at");
+    assertThat(inspector.columns("core_subscriptions")).contains("provider_event_at");
+    assertThat(inspector.notNullColumns("core_subscriptions")).doesNotContain("provider_event_at");
+    assertThat(inspector.columns("sys_billing_events"))
+        .containsExactly("event_id", "stripe_sub_id", "received_at");
+    assertThat(inspector.notNullColumns("sys_billing_events")).contains("event_id", "received_at");
+    assertThat(reference.query("SELECT deleted_at FROM core_tenants"))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("deleted_at")).isNull());
   }
 
   @Test
