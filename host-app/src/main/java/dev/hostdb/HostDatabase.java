@@ -1,5 +1,6 @@
 package dev.hostdb;
 
+import dev.hostdb.access.AccessInvalidation;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -16,6 +17,8 @@ import dev.hostdb.domain.port.SubscriptionRepository;
 import dev.hostdb.domain.port.TenantCatalog;
 import dev.hostdb.domain.port.Transactions;
 import dev.hostdb.domain.port.UserRepository;
+import dev.hostdb.identity.Argon2PasswordHasher;
+import dev.hostdb.identity.Identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +58,8 @@ public final class HostDatabase implements AutoCloseable {
   private final Options options;
   private final HostStore store;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object identityLock = new Object();
+  private Identity identity; // guarded by identityLock; made on first use
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -270,6 +275,28 @@ public final class HostDatabase implements AutoCloseable {
   /** Many users, tenants and memberships in one call, as the reference's {@code insert_all}. */
   public BulkImport bulk() {
     return store().bulk();
+  }
+
+  /**
+   * Registering users, signing them in, their passwords and whether they may sign in, with Argon2id
+   * at the OWASP minimum ({@link Argon2PasswordHasher#owaspMinimum()}). Made on the first call.
+   */
+  public Identity identity() {
+    HostStore open = store();
+    synchronized (identityLock) {
+      if (identity == null) {
+        identity =
+            new Identity(
+                open.users(),
+                open.auditLog(),
+                open.transactions(),
+                options.clock(),
+                options.ids(),
+                Argon2PasswordHasher.owaspMinimum(),
+                AccessInvalidation.none());
+      }
+      return identity;
+    }
   }
 
   /** Runs work in one transaction; calls nest. */
