@@ -18,6 +18,8 @@ import dev.hostdb.domain.port.TenantCatalog;
 import dev.hostdb.domain.port.Transactions;
 import dev.hostdb.domain.port.UserRepository;
 import dev.hostdb.domain.rule.EntitlementPolicy;
+import dev.hostdb.identity.Argon2PasswordHasher;
+import dev.hostdb.identity.Identity;
 import dev.hostdb.tenancy.Billing;
 import dev.hostdb.tenancy.Memberships;
 import dev.hostdb.tenancy.Plans;
@@ -63,6 +65,8 @@ public final class HostDatabase implements AutoCloseable {
   private final Options options;
   private final HostStore store;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object identityLock = new Object();
+  private Identity identity; // guarded by identityLock; made on first use
 
   // Tenancy services. They reach the access hook through accessHook, which reads the field on
   // every write, so that a cache plugged in later is told of their writes too.
@@ -339,6 +343,28 @@ public final class HostDatabase implements AutoCloseable {
   /** The hook told of every write that may change an access answer. */
   AccessInvalidation accessInvalidation() {
     return accessInvalidation;
+  }
+
+  /**
+   * Registering users, signing them in, their passwords and whether they may sign in, with Argon2id
+   * at the OWASP minimum ({@link Argon2PasswordHasher#owaspMinimum()}). Made on the first call.
+   */
+  public Identity identity() {
+    HostStore open = store();
+    synchronized (identityLock) {
+      if (identity == null) {
+        identity =
+            new Identity(
+                open.users(),
+                open.auditLog(),
+                open.transactions(),
+                options.clock(),
+                options.ids(),
+                Argon2PasswordHasher.owaspMinimum(),
+                scope -> accessInvalidation.begin(scope));
+      }
+      return identity;
+    }
   }
 
   /** Runs work in one transaction; calls nest. */

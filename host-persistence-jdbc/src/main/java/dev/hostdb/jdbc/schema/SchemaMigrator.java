@@ -69,8 +69,8 @@ import org.slf4j.LoggerFactory;
  *       referencing table holds rows. The rebuilds here run before any foreign key exists; a later
  *       change to {@code core_users} or {@code core_tenants} on SQLite needs another way.
  *   <li>The lock waits as long as its holder lives: a migration that hangs without dying blocks the
- *       next start until it is killed. No test kills a process mid-migration; the tests cover the
- *       two halves instead (concurrent opens, and a Liquibase lock row left set).
+ *       next start until it is killed; a process killed mid-migration releases it with its session
+ *       or file handle, and the next start resumes from the interrupted changeset.
  *   <li>The row check mirrors the constraints of the changelog in Java ({@code ExistingRowsCheck});
  *       a new constraint needs a rule there as well.
  * </ul>

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * <p>Subclass it once per database and give each test a fresh, empty database.
  */
 public abstract class SchemaContractTest {
+  /** The id of the changelog's last changeset: the version of a fully migrated database. */
+  public static final String LATEST_CHANGESET = "create-sys-billing-events";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -163,7 +165,7 @@ public abstract class SchemaContractTest {
     assertThat(result.changed()).isTrue();
     assertThat(result.toVersion())
         .isEqualTo(SchemaMigrator.currentVersion(connection))
-        .isEqualTo("create-sys-billing-events");
+        .isEqualTo(LATEST_CHANGESET);
     assertThat(inspector(connection).tables()).containsAll(ReferenceDatabase.COLUMNS.keySet());
   }
 
