@@ -10,10 +10,16 @@ import java.util.function.Supplier;
  * transaction has ended, committed or rolled back:
  *
  * <pre>{@code
- * try (AccessInvalidation.Change change = invalidation.begin(AccessScope.tenant(id))) {
+ * AccessInvalidation.Change change = invalidation.begin(AccessScope.tenant(id));
+ * try {
  *   return db.inTransaction(() -> ...);
+ * } finally {
+ *   change.close();
  * }
  * }</pre>
+ *
+ * <p>(A try-with-resources whose body never names {@code change} draws javac's {@code -Xlint:try}
+ * warning, which fails the build; hence the explicit {@code finally}.)
  *
  * <p>When the write runs inside a longer transaction (the caller's own {@code
  * HostDatabase.inTransaction}), its transaction commits only when the outermost one does. {@code
