@@ -1,6 +1,9 @@
 package dev.hostdb;
 
+import dev.hostdb.access.Access;
+import dev.hostdb.access.AccessCache;
 import dev.hostdb.access.AccessInvalidation;
+import dev.hostdb.access.InvalidatingRepositories;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -53,6 +56,12 @@ import org.slf4j.LoggerFactory;
  * {@code dev.hostdb:host-persistence-sqlite} for SQLite, {@code dev.hostdb:host-persistence-jdbc}
  * for PostgreSQL. Opening brings the schema up to date.
  *
+ * <p>{@link #access()} answers who may enter which tenant from a cache. Every write through this
+ * instance (its repositories, {@link #bulk()}, and the services built on them) evicts the answers
+ * it changes before it returns; within {@link #inTransaction}, when the outermost call ends. Writes
+ * made by other processes are seen within the cache's time to live ({@link
+ * AccessCache.Settings#timeToLive()}, 5 seconds by default).
+ *
  * <p>Thread-safe. Every method of a closed instance throws {@link StorageUnavailableException}.
  */
 public final class HostDatabase implements AutoCloseable {
@@ -68,14 +77,22 @@ public final class HostDatabase implements AutoCloseable {
   private final Object identityLock = new Object();
   private Identity identity; // guarded by identityLock; made on first use
 
-  // Tenancy services. They reach the access hook through accessHook, which reads the field on
-  // every write, so that a cache plugged in later is told of their writes too.
-  private volatile AccessInvalidation accessInvalidation = AccessInvalidation.none();
+  // tenancy services, on the same invalidating repositories and transactions as the rest
   private final TenancyPorts tenancyPorts;
   private final Tenancy tenancy;
   private final Memberships members;
   private final Plans plans;
   private final Billing billing;
+
+  // access: one cache per instance; it is the AccessInvalidation that every writer goes through,
+  // and the repositories handed out are wrapped so that their writes go through it too
+  private final AccessCache accessCache;
+  private final UserRepository users;
+  private final TenantCatalog tenants;
+  private final MembershipRepository memberships;
+  private final SubscriptionRepository subscriptions;
+  private final BulkImport bulk;
+  private final Transactions transactions;
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -85,10 +102,12 @@ public final class HostDatabase implements AutoCloseable {
    * @param adapter the kind of adapter to open the URL with, or null for the URL's own kind; lets
    *     an adapter that is not tied to a URL scheme (an in-memory test double, for example) be
    *     chosen
+   * @param accessCache the bounds of the {@link #access()} cache
    */
-  public record Options(Clock clock, IdSource ids, String adapter) {
+  public record Options(
+      Clock clock, IdSource ids, String adapter, AccessCache.Settings accessCache) {
     /**
-     * @throws InvalidInputException when the clock or the id source is missing
+     * @throws InvalidInputException when the clock, the id source or the cache settings are missing
      */
     public Options {
       if (clock == null) {
@@ -97,6 +116,14 @@ public final class HostDatabase implements AutoCloseable {
       if (ids == null) {
         throw new InvalidInputException("ids", "an id source is required");
       }
+      if (accessCache == null) {
+        throw new InvalidInputException("access cache", "settings are required");
+      }
+    }
+
+    /** These options with the {@linkplain AccessCache.Settings#defaults() default} cache. */
+    public Options(Clock clock, IdSource ids, String adapter) {
+      this(clock, ids, adapter, AccessCache.Settings.defaults());
     }
 
     /** The system clock in UTC, random ids, and the adapter that the URL names. */
@@ -106,17 +133,22 @@ public final class HostDatabase implements AutoCloseable {
 
     /** These options with another clock. */
     public Options withClock(Clock clock) {
-      return new Options(clock, ids, adapter);
+      return new Options(clock, ids, adapter, accessCache);
     }
 
     /** These options with another id source. */
     public Options withIds(IdSource ids) {
-      return new Options(clock, ids, adapter);
+      return new Options(clock, ids, adapter, accessCache);
     }
 
     /** These options with the adapter of the given kind. */
     public Options withAdapter(String adapter) {
-      return new Options(clock, ids, adapter);
+      return new Options(clock, ids, adapter, accessCache);
+    }
+
+    /** These options with other bounds for the access cache. */
+    public Options withAccessCache(AccessCache.Settings accessCache) {
+      return new Options(clock, ids, adapter, accessCache);
     }
   }
 
@@ -124,12 +156,48 @@ public final class HostDatabase implements AutoCloseable {
     this.config = config;
     this.options = options;
     this.store = store;
-    AccessInvalidation accessHook = scope -> accessInvalidation.begin(scope);
-    this.tenancyPorts = TenancyPorts.of(store, options.clock(), options.ids(), accessHook);
+    this.accessCache =
+        AccessCache.create(
+            store.memberships(),
+            options.clock(),
+            EntitlementPolicy.defaults(),
+            options.accessCache());
+    AccessInvalidation invalidation = accessCache;
+    this.users = InvalidatingRepositories.users(store.users(), invalidation);
+    this.tenants = InvalidatingRepositories.tenants(store.tenants(), invalidation);
+    this.memberships = InvalidatingRepositories.memberships(store.memberships(), invalidation);
+    this.subscriptions =
+        InvalidatingRepositories.subscriptions(store.subscriptions(), invalidation);
+    this.bulk = InvalidatingRepositories.bulk(store.bulk(), invalidation);
+    this.transactions = deferringInvalidation(store.transactions(), invalidation);
+    this.tenancyPorts =
+        new TenancyPorts(
+            users,
+            tenants,
+            memberships,
+            subscriptions,
+            store.pricingPlans(),
+            store.auditLog(),
+            store.jobs(),
+            transactions,
+            options.clock(),
+            options.ids(),
+            invalidation);
     this.tenancy = new Tenancy(tenancyPorts);
     this.members = new Memberships(tenancyPorts);
     this.plans = new Plans(tenancyPorts);
     this.billing = new Billing(tenancyPorts, EntitlementPolicy.DEFAULT_GRACE);
+  }
+
+  /** {@code transactions} that close the access changes begun inside them only at their end. */
+  private static Transactions deferringInvalidation(
+      Transactions transactions, AccessInvalidation invalidation) {
+    return new Transactions() {
+      @Override
+      public <T> T inTransaction(Supplier<T> work) {
+        return invalidation.deferWithin(() -> transactions.inTransaction(work));
+      }
+    };
   }
 
   /**
@@ -259,24 +327,38 @@ public final class HostDatabase implements AutoCloseable {
     return store;
   }
 
-  /** Users ({@code core_users}). */
+  private <T> T whileOpen(T port) {
+    store();
+    return port;
+  }
+
+  /** Users ({@code core_users}); writes evict the user's cached {@link #access()} answers. */
   public UserRepository users() {
-    return store().users();
+    return whileOpen(users);
   }
 
-  /** The tenant catalog ({@code core_tenants}). */
+  /**
+   * The tenant catalog ({@code core_tenants}); writes evict the tenant's cached {@link #access()}
+   * answers.
+   */
   public TenantCatalog tenants() {
-    return store().tenants();
+    return whileOpen(tenants);
   }
 
-  /** Memberships ({@code core_memberships}). */
+  /**
+   * Memberships ({@code core_memberships}); writes evict the member's and the tenant's cached
+   * {@link #access()} answers.
+   */
   public MembershipRepository memberships() {
-    return store().memberships();
+    return whileOpen(memberships);
   }
 
-  /** Billing state ({@code core_subscriptions}). */
+  /**
+   * Billing state ({@code core_subscriptions}); writes evict the tenant's cached {@link #access()}
+   * answers.
+   */
   public SubscriptionRepository subscriptions() {
-    return store().subscriptions();
+    return whileOpen(subscriptions);
   }
 
   /** Pricing plans ({@code core_pricing_plans}). */
@@ -296,7 +378,7 @@ public final class HostDatabase implements AutoCloseable {
 
   /** Many users, tenants and memberships in one call, as the reference's {@code insert_all}. */
   public BulkImport bulk() {
-    return store().bulk();
+    return whileOpen(bulk);
   }
 
   /** Tenants through their life: create with owner and trial, suspend, resume, delete. */
@@ -333,19 +415,6 @@ public final class HostDatabase implements AutoCloseable {
   }
 
   /**
-   * Plugs in the hook told of every write that may change an access answer, such as an access
-   * cache; {@link AccessInvalidation#none()} until then.
-   */
-  void useAccessInvalidation(AccessInvalidation invalidation) {
-    this.accessInvalidation = Objects.requireNonNull(invalidation, "invalidation");
-  }
-
-  /** The hook told of every write that may change an access answer. */
-  AccessInvalidation accessInvalidation() {
-    return accessInvalidation;
-  }
-
-  /**
    * Registering users, signing them in, their passwords and whether they may sign in, with Argon2id
    * at the OWASP minimum ({@link Argon2PasswordHasher#owaspMinimum()}). Made on the first call.
    */
@@ -355,34 +424,56 @@ public final class HostDatabase implements AutoCloseable {
       if (identity == null) {
         identity =
             new Identity(
-                open.users(),
+                users,
                 open.auditLog(),
-                open.transactions(),
+                transactions,
                 options.clock(),
                 options.ids(),
                 Argon2PasswordHasher.owaspMinimum(),
-                scope -> accessInvalidation.begin(scope));
+                accessCache);
       }
       return identity;
     }
   }
 
-  /** Runs work in one transaction; calls nest. */
+  /** Runs work in one transaction; calls nest, as {@link #inTransaction(Supplier)}. */
   public Transactions transactions() {
-    return store().transactions();
+    return whileOpen(transactions);
   }
 
   /**
    * Runs {@code work} in one transaction and returns its result after the commit; any exception
-   * rolls it back and reaches the caller unchanged.
+   * rolls it back and reaches the caller unchanged. Calls nest: an inner call joins the outer
+   * transaction.
+   *
+   * <p>The {@link #access()} answers that writes inside it change are evicted when the outermost
+   * call ends, after the commit or rollback and before it returns; until then, checks of the users
+   * and tenants written read the database.
    */
   public <T> T inTransaction(Supplier<T> work) {
-    return store().transactions().inTransaction(work);
+    return whileOpen(transactions).inTransaction(work);
   }
 
   /** Runs {@code work} in one transaction; any exception rolls it back. */
   public void inTransaction(Runnable work) {
-    store().transactions().inTransaction(work);
+    whileOpen(transactions).inTransaction(work);
+  }
+
+  /**
+   * Who may enter which tenant, with the role, the route to the tenant's database and the tenant's
+   * entitlement; answered from a cache that writes through this instance keep current (see {@link
+   * AccessCache}).
+   */
+  public Access access() {
+    return whileOpen(accessCache);
+  }
+
+  /**
+   * The one {@link AccessInvalidation} of this instance: services that write rows an access answer
+   * rests on begin a change through it around their write.
+   */
+  AccessInvalidation accessInvalidation() {
+    return accessCache;
   }
 
   /** The clock that {@link #now()} reads; UTC unless {@link Options} replaced it. */

@@ -2,50 +2,46 @@ package dev.hostdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.PricingPlan;
 import dev.hostdb.domain.RequestContext;
+import dev.hostdb.domain.Role;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.User;
+import dev.hostdb.domain.rule.AccessDecision;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The services' writes reach the facade's access cache: a cached answer never outlives them. */
 class TenancyAccessHookTest {
   @TempDir Path tempDir;
 
   @Test
-  void a_hook_plugged_in_after_opening_is_told_of_tenancy_writes_once_each_has_ended() {
-    List<String> calls = new CopyOnWriteArrayList<>();
+  void tenancy_and_membership_writes_evict_cached_access_answers() {
     try (HostDatabase db = HostDatabase.create("sqlite:///" + tempDir + "/host.db")) {
+      RequestContext ctx = RequestContext.system();
       User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
-      db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), RequestContext.system());
+      User bob = db.users().create(User.create(db.newId(), Email.of("bob@example.com"), db.now()));
+      db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), ctx);
       Tenant acme =
           db.tenancy()
-              .createTenant(
-                  "Acme",
-                  DatabaseUrl.parse("sqlite:///acme.db"),
-                  ann.id(),
-                  "pro",
-                  RequestContext.system());
+              .createTenant("Acme", DatabaseUrl.parse("sqlite:///acme.db"), ann.id(), "pro", ctx);
+      db.members().add(acme.id(), bob.id(), Role.MEMBER, ctx);
+      assertThat(db.access().access(bob.id(), acme.id()).allowed()).isTrue();
 
-      db.useAccessInvalidation(
-          scope -> {
-            calls.add("begin " + scope);
-            return () -> calls.add("end " + scope + " active=" + isActive(db, acme));
-          });
-      db.tenancy().suspend(acme.id(), RequestContext.system());
+      db.members().changeRole(acme.id(), bob.id(), Role.ADMIN, ctx);
+      assertThat(db.access().access(bob.id(), acme.id()).role()).isEqualTo(Role.ADMIN);
 
-      AccessScope scope = AccessScope.tenant(acme.id());
-      assertThat(calls).containsExactly("begin " + scope, "end " + scope + " active=false");
+      db.tenancy().suspend(acme.id(), ctx);
+      assertThat(db.access().access(bob.id(), acme.id()).reason())
+          .isEqualTo(AccessDecision.Reason.TENANT_SUSPENDED);
+
+      db.tenancy().resume(acme.id(), ctx);
+      db.members().deactivate(acme.id(), bob.id(), ctx);
+      assertThat(db.access().access(bob.id(), acme.id()).reason())
+          .isEqualTo(AccessDecision.Reason.MEMBERSHIP_INACTIVE);
     }
-  }
-
-  private static boolean isActive(HostDatabase db, Tenant tenant) {
-    return db.tenants().findById(tenant.id()).orElseThrow().active();
   }
 }

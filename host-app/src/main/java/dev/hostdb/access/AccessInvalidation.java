@@ -1,5 +1,7 @@
 package dev.hostdb.access;
 
+import java.util.function.Supplier;
+
 /**
  * Told of every write through HostDB that may change an access answer, so that no access check that
  * starts after the write's transaction commits sees the old answer.
@@ -8,16 +10,40 @@ package dev.hostdb.access;
  * transaction has ended, committed or rolled back:
  *
  * <pre>{@code
- * try (AccessInvalidation.Change change = invalidation.begin(AccessScope.tenant(id))) {
+ * AccessInvalidation.Change change = invalidation.begin(AccessScope.tenant(id));
+ * try {
  *   return db.inTransaction(() -> ...);
+ * } finally {
+ *   change.close();
  * }
  * }</pre>
+ *
+ * <p>(A try-with-resources whose body never names {@code change} draws javac's {@code -Xlint:try}
+ * warning, which fails the build; hence the explicit {@code finally}.)
+ *
+ * <p>When the write runs inside a longer transaction (the caller's own {@code
+ * HostDatabase.inTransaction}), its transaction commits only when the outermost one does. {@code
+ * HostDatabase.inTransaction} therefore runs its work through {@link #deferWithin}: a change closed
+ * inside it takes effect when the outermost call ends, after its commit or rollback. Writers need
+ * not know whether they run inside another transaction.
  */
 public interface AccessInvalidation {
   /** Marks the scope as changing: answers for it are not served from a cache until it ends. */
   Change begin(AccessScope scope);
 
-  /** A change under way; closing it drops every cached answer of its scope. */
+  /**
+   * Runs {@code work}, which may be or join a transaction, so that every change closed inside it,
+   * on this thread, takes effect only when the outermost such call ends (normally or by an
+   * exception). Calls nest. An implementation without a cache just runs the work.
+   */
+  default <T> T deferWithin(Supplier<T> work) {
+    return work.get();
+  }
+
+  /**
+   * A change under way; closing it drops every cached answer of its scope. Closing it again does
+   * nothing.
+   */
   interface Change extends AutoCloseable {
     @Override
     void close();

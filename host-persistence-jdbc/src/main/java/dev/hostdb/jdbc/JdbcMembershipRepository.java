@@ -1,5 +1,6 @@
 package dev.hostdb.jdbc;
 
+import dev.hostdb.domain.AccessFacts;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.Role;
@@ -149,6 +150,13 @@ final class JdbcMembershipRepository implements MembershipRepository {
                             Role.fromCode(rs.getString("role")),
                             Rows.id(rs, "membership_id")))
                 .list());
+  }
+
+  @Override
+  public AccessFacts accessFacts(Id userId, Id tenantId) {
+    return sql.read(
+        "read access facts of user " + userId + " in tenant " + tenantId,
+        db -> AccessFactsQuery.run(db, userId, tenantId));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.hostdb.domain.port;
 
+import dev.hostdb.domain.AccessFacts;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.TenantAccess;
@@ -38,6 +39,14 @@ public interface MembershipRepository {
    * tenant are all active. One statement. Billing entitlement is not considered here.
    */
   List<TenantAccess> enterableTenants(Id userId);
+
+  /**
+   * What an access decision about the user and the tenant rests on: the user, the tenant, the
+   * user's membership in the tenant and the tenant's subscriptions, each as stored, read in one
+   * statement so that they are consistent with each other and cost one round trip. A user, tenant
+   * or membership that does not exist is null in the result; nothing is thrown for it.
+   */
+  AccessFacts accessFacts(Id userId, Id tenantId);
 
   /**
    * Replaces the role, active flag, profile id and meta attributes of a stored membership.

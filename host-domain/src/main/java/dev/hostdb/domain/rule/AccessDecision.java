@@ -29,7 +29,9 @@ public record AccessDecision(boolean allowed, AccessDecision.Reason reason, Role
     /** Denied: the user is not a member of the tenant. */
     NO_MEMBERSHIP("user is not a member of the tenant", false),
     /** Denied: the user's membership in the tenant is inactive. */
-    MEMBERSHIP_INACTIVE("membership is inactive", false);
+    MEMBERSHIP_INACTIVE("membership is inactive", false),
+    /** Denied: the tenant's billing state does not entitle it to the service. */
+    NOT_ENTITLED("tenant is not entitled", false);
 
     private final String description;
     private final boolean allows;

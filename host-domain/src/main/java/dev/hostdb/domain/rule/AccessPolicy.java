@@ -2,6 +2,7 @@ package dev.hostdb.domain.rule;
 
 import static dev.hostdb.domain.rule.AccessDecision.Reason.MEMBER;
 import static dev.hostdb.domain.rule.AccessDecision.Reason.MEMBERSHIP_INACTIVE;
+import static dev.hostdb.domain.rule.AccessDecision.Reason.NOT_ENTITLED;
 import static dev.hostdb.domain.rule.AccessDecision.Reason.NO_MEMBERSHIP;
 import static dev.hostdb.domain.rule.AccessDecision.Reason.NO_SUCH_TENANT;
 import static dev.hostdb.domain.rule.AccessDecision.Reason.NO_SUCH_USER;
@@ -31,6 +32,11 @@ import dev.hostdb.domain.error.InvalidInputException;
  *   <li>an inactive membership: denied, {@code MEMBERSHIP_INACTIVE};
  *   <li>otherwise: denied, {@code NO_MEMBERSHIP}.
  * </ol>
+ *
+ * <p>With the tenant's {@link Entitlement} ({@link #decide(User, Tenant, Membership,
+ * Entitlement)}), one rule follows: a member of a tenant that is not entitled is denied, {@code
+ * NOT_ENTITLED}, while a system administrator is still allowed in (to look into the billing of a
+ * tenant, for example). A user who would be denied anyway learns nothing of the tenant's billing.
  */
 public final class AccessPolicy {
   private AccessPolicy() {}
@@ -66,6 +72,34 @@ public final class AccessPolicy {
       return AccessDecision.allow(SYSTEM_ADMIN, Role.OWNER);
     }
     return AccessDecision.deny(membership == null ? NO_MEMBERSHIP : MEMBERSHIP_INACTIVE);
+  }
+
+  /**
+   * Decides whether {@code user} may enter {@code tenant} given the tenant's billing state: the
+   * rules of {@link #decide(User, Tenant, Membership)}, then a member of a tenant that is not
+   * entitled is denied {@code NOT_ENTITLED}; a system administrator is allowed all the same.
+   *
+   * @param entitlement the tenant's entitlement now; may be null only when access is denied for
+   *     another reason (no such user or tenant, for example)
+   * @throws InvalidInputException when {@code membership} belongs to another user or tenant, or the
+   *     entitlement is missing where it decides
+   */
+  public static AccessDecision decide(
+      User user, Tenant tenant, Membership membership, Entitlement entitlement) {
+    AccessDecision decision = decide(user, tenant, membership);
+    if (!decision.allowed() || decision.reason() == SYSTEM_ADMIN) {
+      return decision;
+    }
+    if (entitlement == null) {
+      throw new InvalidInputException(
+          "entitlement", "is required to decide access to tenant " + tenant.id());
+    }
+    if (entitlement.entitled()) {
+      return decision;
+    }
+    return user.sysAdmin()
+        ? AccessDecision.allow(SYSTEM_ADMIN, Role.OWNER)
+        : AccessDecision.deny(NOT_ENTITLED);
   }
 
   private static void checkBelongs(Membership membership, User user, Tenant tenant) {

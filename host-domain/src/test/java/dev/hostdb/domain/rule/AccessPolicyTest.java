@@ -128,6 +128,52 @@ class AccessPolicyTest {
         .hasMessageContaining(tenant.id().value());
   }
 
+  private static final Entitlement PAID =
+      new Entitlement(true, Entitlement.Reason.ACTIVE, null, null);
+  private static final Entitlement UNPAID =
+      new Entitlement(false, Entitlement.Reason.NO_SUBSCRIPTION, null, null);
+
+  @Test
+  void allows_a_member_of_an_entitled_tenant() {
+    assertThat(AccessPolicy.decide(user, tenant, membership, PAID))
+        .isEqualTo(AccessDecision.allow(AccessDecision.Reason.MEMBER, Role.ADMIN));
+  }
+
+  @Test
+  void denies_a_member_of_a_tenant_that_is_not_entitled() {
+    assertThat(AccessPolicy.decide(user, tenant, membership, UNPAID))
+        .isEqualTo(AccessDecision.deny(AccessDecision.Reason.NOT_ENTITLED));
+  }
+
+  @Test
+  void lets_a_system_administrator_into_a_tenant_that_is_not_entitled() {
+    assertThat(AccessPolicy.decide(user.withSysAdmin(true), tenant, membership, UNPAID))
+        .isEqualTo(AccessDecision.allow(AccessDecision.Reason.SYSTEM_ADMIN, Role.OWNER));
+    assertThat(AccessPolicy.decide(user.withSysAdmin(true), tenant, null, UNPAID))
+        .isEqualTo(AccessDecision.allow(AccessDecision.Reason.SYSTEM_ADMIN, Role.OWNER));
+  }
+
+  @Test
+  void tells_a_non_member_of_an_unpaid_tenant_that_they_are_not_a_member() {
+    assertThat(AccessPolicy.decide(user, tenant, null, UNPAID).reason())
+        .isEqualTo(AccessDecision.Reason.NO_MEMBERSHIP);
+    assertThat(AccessPolicy.decide(user, tenant.withActive(false), membership, UNPAID).reason())
+        .isEqualTo(AccessDecision.Reason.TENANT_SUSPENDED);
+  }
+
+  @Test
+  void needs_no_entitlement_when_the_tenant_does_not_exist() {
+    assertThat(AccessPolicy.decide(user, null, null, null).reason())
+        .isEqualTo(AccessDecision.Reason.NO_SUCH_TENANT);
+  }
+
+  @Test
+  void rejects_a_missing_entitlement_where_it_decides() {
+    assertThatThrownBy(() -> AccessPolicy.decide(user, tenant, membership, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(tenant.id().value());
+  }
+
   @Test
   void gives_every_reason_a_description() {
     for (AccessDecision.Reason reason : AccessDecision.Reason.values()) {

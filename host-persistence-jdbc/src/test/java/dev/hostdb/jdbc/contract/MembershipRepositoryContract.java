@@ -3,14 +3,20 @@ package dev.hostdb.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostdb.domain.AccessFacts;
+import dev.hostdb.domain.Cents;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Membership;
+import dev.hostdb.domain.PaymentType;
 import dev.hostdb.domain.Role;
+import dev.hostdb.domain.Subscription;
+import dev.hostdb.domain.SubscriptionStatus;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.TenantAccess;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every adapter's {@link dev.hostdb.domain.port.MembershipRepository} must do. */
@@ -56,6 +62,89 @@ public abstract class MembershipRepositoryContract extends StoreContract {
 
     store.users().update(ann.withActive(false));
     assertThat(store.memberships().enterableTenants(ann.id())).isEmpty();
+  }
+
+  @Test
+  void reads_the_user_tenant_membership_and_every_subscription_behind_an_access_decision() {
+    User ann = store.users().update(newUser("ann@example.com").withSysAdmin(true));
+    Tenant acme = newTenant("acme");
+    Membership owner = addMember(ann, acme, Role.OWNER);
+    Subscription trial = Subscription.trial(Id.random(), acme.id(), "starter", later(60), now);
+    Subscription paid =
+        new Subscription(
+            Id.random(),
+            acme.id(),
+            "sub_1",
+            "cus_1",
+            "pro",
+            SubscriptionStatus.PAST_DUE,
+            later(3600),
+            true,
+            PaymentType.ONE_TIME,
+            new Cents(4999),
+            "Pro lifetime",
+            later(60),
+            later(1));
+    store.subscriptions().create(trial);
+    store.subscriptions().create(paid);
+    store
+        .subscriptions()
+        .create(Subscription.trial(Id.random(), newTenant("beta").id(), "x", now, now));
+
+    AccessFacts facts = store.memberships().accessFacts(ann.id(), acme.id());
+
+    assertThat(facts.user().id()).isEqualTo(ann.id());
+    assertThat(facts.user().sysAdmin()).isTrue();
+    assertThat(facts.user().email()).isEqualTo(ann.email());
+    assertThat(facts.tenant()).isEqualTo(acme);
+    assertThat(facts.membership()).isEqualTo(owner);
+    assertThat(facts.subscriptions()).containsExactlyInAnyOrder(trial, paid);
+  }
+
+  @Test
+  void reads_no_password_hash_for_an_access_decision() {
+    User ann =
+        store
+            .users()
+            .create(
+                new User(
+                    Id.random(),
+                    dev.hostdb.domain.Email.of("ann@example.com"),
+                    null,
+                    "$argon2id$v=19$hash",
+                    null,
+                    false,
+                    true,
+                    now,
+                    null));
+
+    assertThat(store.memberships().accessFacts(ann.id(), Id.random()).user().passwordHash())
+        .isNull();
+  }
+
+  @Test
+  void reads_missing_users_tenants_and_memberships_as_null() {
+    User ann = newUser("ann@example.com");
+    Tenant acme = newTenant("acme");
+
+    AccessFacts noMembership = store.memberships().accessFacts(ann.id(), acme.id());
+    AccessFacts noUser = store.memberships().accessFacts(Id.random(), acme.id());
+    AccessFacts noTenant = store.memberships().accessFacts(ann.id(), Id.random());
+
+    assertThat(noMembership).isEqualTo(new AccessFacts(ann, acme, null, List.of()));
+    assertThat(noUser).isEqualTo(new AccessFacts(null, acme, null, List.of()));
+    assertThat(noTenant).isEqualTo(new AccessFacts(ann, null, null, List.of()));
+  }
+
+  @Test
+  void reads_an_inactive_membership_for_an_access_decision() {
+    User ann = newUser("ann@example.com");
+    Tenant acme = newTenant("acme");
+    addMember(newUser("owner@example.com"), acme, Role.OWNER);
+    Membership left =
+        store.memberships().update(addMember(ann, acme, Role.MEMBER).withActive(false));
+
+    assertThat(store.memberships().accessFacts(ann.id(), acme.id()).membership()).isEqualTo(left);
   }
 
   @Test
