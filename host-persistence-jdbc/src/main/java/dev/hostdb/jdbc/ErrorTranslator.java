@@ -7,6 +7,7 @@ import dev.hostdb.domain.error.StorageUnavailableException;
 import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
@@ -26,6 +27,12 @@ final class ErrorTranslator {
   HostDbException translate(String operation, RuntimeException error) {
     if (error instanceof HostDbException known) {
       return known;
+    }
+    if (error instanceof TransactionSystemException failed
+        && failed.getApplicationException() instanceof RuntimeException cause) {
+      // The rollback after a failure failed too, as it does on a connection the server closed:
+      // the first failure says what happened (57P01, 08006), the rollback's only "closed".
+      return translate(operation, cause);
     }
     if (error instanceof UnexpectedRollbackException) {
       return new ConflictException(
