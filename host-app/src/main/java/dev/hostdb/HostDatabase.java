@@ -16,6 +16,7 @@ import dev.hostdb.domain.port.SubscriptionRepository;
 import dev.hostdb.domain.port.TenantCatalog;
 import dev.hostdb.domain.port.Transactions;
 import dev.hostdb.domain.port.UserRepository;
+import dev.hostdb.jdbc.routing.TenantDataSources;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +56,8 @@ public final class HostDatabase implements AutoCloseable {
   private final Options options;
   private final HostStore store;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object tenantDataSourcesLock = new Object();
+  private volatile TenantDataSources tenantDataSources; // created under tenantDataSourcesLock
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -272,6 +275,27 @@ public final class HostDatabase implements AutoCloseable {
     return store().bulk();
   }
 
+  /**
+   * Pooled connections to the tenants' own databases, as the tenant catalog routes them: for an
+   * active tenant only, never a default database. Created on the first call with {@link
+   * dev.hostdb.jdbc.routing.TenantPoolSettings#defaults()}, and closed with this instance. Whoever
+   * suspends, moves or deletes a tenant calls its {@link TenantDataSources#evict evict}.
+   */
+  public TenantDataSources tenantDataSources() {
+    TenantDataSources existing = tenantDataSources;
+    if (existing != null && !closed.get()) {
+      return existing;
+    }
+    synchronized (tenantDataSourcesLock) {
+      // checked under the lock that close() takes, so no pool outlives this instance
+      HostStore open = store();
+      if (tenantDataSources == null) {
+        tenantDataSources = TenantDataSources.create(open.tenants());
+      }
+      return tenantDataSources;
+    }
+  }
+
   /** Runs work in one transaction; calls nest. */
   public Transactions transactions() {
     return store().transactions();
@@ -351,6 +375,11 @@ public final class HostDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      synchronized (tenantDataSourcesLock) {
+        if (tenantDataSources != null) {
+          tenantDataSources.close();
+        }
+      }
       store.close();
       LOG.info("Closed host database {}", config.url().masked());
     }
