@@ -3,7 +3,6 @@ package dev.hostdb.jdbc.routing;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.InvalidInputException;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The tenant that the current thread works for, which {@link TenantRoutingDataSource} routes to.
@@ -39,11 +38,25 @@ public final class TenantContext {
   }
 
   /**
-   * Runs {@code work} with {@code tenantId} current and returns its result.
+   * Work that returns a result and may throw a checked exception, such as {@link
+   * java.sql.SQLException}, which {@link #call} passes on unchanged.
+   *
+   * @param <T> the result
+   * @param <E> what it may throw
+   */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    /** Does the work. */
+    T run() throws E;
+  }
+
+  /**
+   * Runs {@code work} with {@code tenantId} current and returns its result; what it throws reaches
+   * the caller unchanged.
    *
    * @throws InvalidInputException when the tenant id or the work is missing
    */
-  public static <T> T call(Id tenantId, Supplier<T> work) {
+  public static <T, E extends Exception> T call(Id tenantId, Work<T, E> work) throws E {
     if (tenantId == null) {
       throw new InvalidInputException("tenantId", "a tenant id is required");
     }
@@ -53,7 +66,7 @@ public final class TenantContext {
     Id previous = CURRENT.get();
     CURRENT.set(tenantId);
     try {
-      return work.get();
+      return work.run();
     } finally {
       if (previous == null) {
         CURRENT.remove();
