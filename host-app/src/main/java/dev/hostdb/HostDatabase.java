@@ -3,6 +3,7 @@ package dev.hostdb;
 import dev.hostdb.access.Access;
 import dev.hostdb.access.AccessCache;
 import dev.hostdb.access.AccessInvalidation;
+import dev.hostdb.access.AccessScope;
 import dev.hostdb.access.InvalidatingRepositories;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.ConflictException;
@@ -23,6 +24,7 @@ import dev.hostdb.domain.port.UserRepository;
 import dev.hostdb.domain.rule.EntitlementPolicy;
 import dev.hostdb.identity.Argon2PasswordHasher;
 import dev.hostdb.identity.Identity;
+import dev.hostdb.jdbc.routing.TenantDataSources;
 import dev.hostdb.tenancy.Billing;
 import dev.hostdb.tenancy.Memberships;
 import dev.hostdb.tenancy.Plans;
@@ -93,6 +95,8 @@ public final class HostDatabase implements AutoCloseable {
   private final SubscriptionRepository subscriptions;
   private final BulkImport bulk;
   private final Transactions transactions;
+  private final Object tenantDataSourcesLock = new Object();
+  private volatile TenantDataSources tenantDataSources; // created under tenantDataSourcesLock
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -162,7 +166,7 @@ public final class HostDatabase implements AutoCloseable {
             options.clock(),
             EntitlementPolicy.defaults(),
             options.accessCache());
-    AccessInvalidation invalidation = accessCache;
+    AccessInvalidation invalidation = evictingRoutes(accessCache);
     this.users = InvalidatingRepositories.users(store.users(), invalidation);
     this.tenants = InvalidatingRepositories.tenants(store.tenants(), invalidation);
     this.memberships = InvalidatingRepositories.memberships(store.memberships(), invalidation);
@@ -187,6 +191,37 @@ public final class HostDatabase implements AutoCloseable {
     this.members = new Memberships(tenancyPorts);
     this.plans = new Plans(tenancyPorts);
     this.billing = new Billing(tenancyPorts, EntitlementPolicy.DEFAULT_GRACE);
+  }
+
+  /**
+   * The cache's invalidation, which also retires the route of a tenant whose own state changes
+   * (scopes with tenants and no users: suspension, deletion, billing), before the write and again
+   * once it has ended, so that a suspended tenant routes nowhere.
+   */
+  private AccessInvalidation evictingRoutes(AccessCache cache) {
+    return new AccessInvalidation() {
+      @Override
+      public Change begin(AccessScope scope) {
+        Change cached = cache.begin(scope);
+        evictRoutes(scope);
+        return () -> {
+          cached.close();
+          evictRoutes(scope);
+        };
+      }
+
+      @Override
+      public <T> T deferWithin(Supplier<T> work) {
+        return cache.deferWithin(work);
+      }
+    };
+  }
+
+  private void evictRoutes(AccessScope scope) {
+    TenantDataSources routes = tenantDataSources;
+    if (routes != null && scope.users().isEmpty()) {
+      scope.tenants().forEach(routes::evict);
+    }
   }
 
   /** {@code transactions} that close the access changes begun inside them only at their end. */
@@ -436,6 +471,27 @@ public final class HostDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Pooled connections to the tenants' own databases, as the tenant catalog routes them: for an
+   * active tenant only, never a default database. Created on the first call with {@link
+   * dev.hostdb.jdbc.routing.TenantPoolSettings#defaults()}, and closed with this instance. Whoever
+   * suspends, moves or deletes a tenant calls its {@link TenantDataSources#evict evict}.
+   */
+  public TenantDataSources tenantDataSources() {
+    TenantDataSources existing = tenantDataSources;
+    if (existing != null && !closed.get()) {
+      return existing;
+    }
+    synchronized (tenantDataSourcesLock) {
+      // checked under the lock that close() takes, so no pool outlives this instance
+      HostStore open = store();
+      if (tenantDataSources == null) {
+        tenantDataSources = TenantDataSources.create(open.tenants());
+      }
+      return tenantDataSources;
+    }
+  }
+
   /** Runs work in one transaction; calls nest, as {@link #inTransaction(Supplier)}. */
   public Transactions transactions() {
     return whileOpen(transactions);
@@ -537,6 +593,11 @@ public final class HostDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      synchronized (tenantDataSourcesLock) {
+        if (tenantDataSources != null) {
+          tenantDataSources.close();
+        }
+      }
       store.close();
       LOG.info("Closed host database {}", config.url().masked());
     }

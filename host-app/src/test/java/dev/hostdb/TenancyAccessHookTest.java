@@ -1,6 +1,7 @@
 package dev.hostdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
@@ -9,12 +10,14 @@ import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Role;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.User;
+import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.rule.AccessDecision;
 import java.nio.file.Path;
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The services' writes reach the facade's access cache: a cached answer never outlives them. */
+/** The services' writes reach the access cache and the routes: no answer outlives them. */
 class TenancyAccessHookTest {
   @TempDir Path tempDir;
 
@@ -42,6 +45,27 @@ class TenancyAccessHookTest {
       db.members().deactivate(acme.id(), bob.id(), ctx);
       assertThat(db.access().access(bob.id(), acme.id()).reason())
           .isEqualTo(AccessDecision.Reason.MEMBERSHIP_INACTIVE);
+    }
+  }
+
+  @Test
+  void a_tenant_suspended_through_the_service_routes_nowhere_at_once() throws Exception {
+    try (HostDatabase db = HostDatabase.create("sqlite:///" + tempDir + "/host.db")) {
+      RequestContext ctx = RequestContext.system();
+      User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
+      db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), ctx);
+      DatabaseUrl route = DatabaseUrl.sqliteFile(tempDir.resolve("acme.db").toString());
+      Tenant acme = db.tenancy().createTenant("Acme", route, ann.id(), "pro", ctx);
+      try (Connection connection =
+          db.tenantDataSources().dataSourceFor(acme.id()).getConnection()) {
+        assertThat(connection.isValid(1)).isTrue();
+      }
+
+      db.tenancy().suspend(acme.id(), ctx);
+
+      assertThatThrownBy(() -> db.tenantDataSources().dataSourceFor(acme.id()))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining(acme.id().value());
     }
   }
 }
