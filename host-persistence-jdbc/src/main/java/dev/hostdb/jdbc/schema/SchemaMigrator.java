@@ -27,6 +27,11 @@ import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.exception.LockException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
@@ -43,6 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Liquibase runs offline and quietly: no console output (its log goes to SLF4J, mostly at
  * DEBUG), no analytics.
+ *
+ * <p>Migrations of one database run one at a time, across threads and processes: PostgreSQL
+ * serialises them with a session-level advisory lock on the migration connection, SQLite with an OS
+ * file lock on {@code <database>.migration-lock} next to the database file. Both go away when their
+ * holder dies, so a process killed halfway through a migration never blocks the next start; the
+ * Liquibase lock row such a process leaves behind is released by the next migration, which is safe
+ * because only the holder of the lock above gets that far. Whoever waited for the lock finds the
+ * schema applied and changes nothing.
  *
  * <p><b>NOTE:</b> each changeset runs and commits in its own transaction. A changeset that fails is
  * rolled back entirely, but the changesets before it stay applied; the next call resumes from the
@@ -91,6 +104,15 @@ public final class SchemaMigrator {
    *     the message names the changeset
    */
   public static MigrationResult migrate(Connection connection) {
+    MigrationLock lock = MigrationLock.acquire(connection);
+    try {
+      return migrateLocked(connection);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private static MigrationResult migrateLocked(Connection connection) {
     String from = currentVersion(connection);
     Progress progress = new Progress();
     boolean autoCommit = autoCommit(connection);
@@ -157,6 +179,7 @@ public final class SchemaMigrator {
               + ": only SQLite and PostgreSQL are supported");
     }
 
+    releaseStaleLiquibaseLock(database);
     Liquibase liquibase =
         new Liquibase(
             CHANGELOG,
@@ -175,6 +198,24 @@ public final class SchemaMigrator {
     liquibase.setChangeExecListener(progress);
     liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
     liquibase.update(new Contexts(), new LabelExpression());
+  }
+
+  /**
+   * Clears Liquibase's lock row when it is set. Only the holder of the {@link MigrationLock} gets
+   * here, so a set row was left by a process that died while migrating; Liquibase would otherwise
+   * wait five minutes for it and fail.
+   */
+  private static void releaseStaleLiquibaseLock(Database database)
+      throws LockException, DatabaseException {
+    LockService locks = LockServiceFactory.getInstance().getLockService(database);
+    DatabaseChangeLogLock[] held = locks.listLocks();
+    if (held.length > 0) {
+      LOG.warn(
+          "Releasing the Liquibase lock taken at {} by {}: that migration is no longer running",
+          held[0].getLockGranted(),
+          held[0].getLockedBy());
+      locks.forceReleaseLock();
+    }
   }
 
   private static Map<String, Object> quietLiquibase() {

@@ -1,0 +1,2 @@
+/** The PostgreSQL adapter: one HikariCP pool, pgjdbc, errors classified by SQLState. */
+package dev.hostdb.jdbc.postgres;
