@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostdb.HostDatabase.Options;
 import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.StorageUnavailableException;
+import dev.hostdb.domain.port.BulkImport;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.HostStoreProvider;
 import dev.hostdb.domain.port.StoreSettings;
@@ -170,6 +173,18 @@ class HostDatabaseTest {
     try (HostDatabase db = HostDatabase.create(config("host.db"), FAKE)) {
       assertThat(db.schemaVersion()).isNotBlank().isNotEqualTo("none");
       assertThat(db.rowCounts()).containsOnlyKeys(HostStore.TABLES);
+    }
+  }
+
+  @Test
+  void bulk_writes_reach_the_adapters_store() {
+    try (HostDatabase db = HostDatabase.create(config("host.db"), FAKE)) {
+      User user = User.create(db.newId(), Email.of("ann@example.com"), db.now());
+
+      BulkImport.Counts written = db.bulk().insertAll(List.of(user), List.of(), List.of());
+
+      assertThat(written.total()).isEqualTo(1);
+      assertThat(db.users().findByEmail(user.email())).contains(user);
     }
   }
 
