@@ -24,7 +24,8 @@ final class StatusCommand implements Runnable {
   @Option(
       names = "--json",
       description =
-          "Print one line of JSON: {\"url\":…,\"schemaVersion\":…,\"tables\":{\"core_users\":N,…}}.")
+          "Print one line of JSON: {\"url\":…,\"schemaVersion\":…,"
+              + "\"tables\":{\"core_users\":N,…}}.")
   private boolean json;
 
   @Override

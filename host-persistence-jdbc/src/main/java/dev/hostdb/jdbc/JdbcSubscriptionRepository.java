@@ -10,6 +10,8 @@ import dev.hostdb.domain.port.SubscriptionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +37,7 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
     return sql.write(
         operation,
         db -> {
-          long tenants =
-              db.sql("SELECT COUNT(*) FROM core_tenants WHERE id = ?")
-                  .param(s.tenantId().value())
-                  .query(Long.class)
-                  .single();
-          if (tenants == 0) {
-            throw new NotFoundException(operation, "tenant", s.tenantId());
-          }
+          requireTenant(db, operation, s.tenantId());
           db.sql(
                   """
                   INSERT INTO core_subscriptions (id, tenant_id, stripe_sub_id, stripe_cust_id,
@@ -50,20 +45,7 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
                     amount_cents, product_name, trial_end, created_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """)
-              .params(
-                  s.id().value(),
-                  s.tenantId().value(),
-                  s.stripeSubscriptionId(),
-                  s.stripeCustomerId(),
-                  s.planTier(),
-                  s.status().code(),
-                  Rows.text(s.currentPeriodEnd()),
-                  s.cancelAtPeriodEnd(),
-                  s.paymentType().code(),
-                  Rows.amount(s.amount()),
-                  s.productName(),
-                  Rows.text(s.trialEnd()),
-                  Rows.text(s.createdAt()))
+              .params(columns(s))
               .update();
           return s;
         });
@@ -143,21 +125,7 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
                       WHERE core_subscriptions.provider_event_at IS NULL
                         OR core_subscriptions.provider_event_at <= excluded.provider_event_at
                       """)
-                  .params(
-                      s.id().value(),
-                      s.tenantId().value(),
-                      s.stripeSubscriptionId(),
-                      s.stripeCustomerId(),
-                      s.planTier(),
-                      s.status().code(),
-                      Rows.text(s.currentPeriodEnd()),
-                      s.cancelAtPeriodEnd(),
-                      s.paymentType().code(),
-                      Rows.amount(s.amount()),
-                      s.productName(),
-                      Rows.text(s.trialEnd()),
-                      Rows.text(s.createdAt()),
-                      Rows.text(eventAt))
+                  .params(columns(s, Rows.text(eventAt)))
                   .update();
           return written > 0;
         });
@@ -192,6 +160,28 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
     if (tenants == 0) {
       throw new NotFoundException(operation, "tenant", tenantId);
     }
+  }
+
+  /** The values of the table's reference columns, in their order, then {@code more}. */
+  private static List<Object> columns(Subscription s, Object... more) {
+    List<Object> values =
+        new ArrayList<>(
+            Arrays.asList(
+                s.id().value(),
+                s.tenantId().value(),
+                s.stripeSubscriptionId(),
+                s.stripeCustomerId(),
+                s.planTier(),
+                s.status().code(),
+                Rows.text(s.currentPeriodEnd()),
+                s.cancelAtPeriodEnd(),
+                s.paymentType().code(),
+                Rows.amount(s.amount()),
+                s.productName(),
+                Rows.text(s.trialEnd()),
+                Rows.text(s.createdAt())));
+    values.addAll(Arrays.asList(more));
+    return values;
   }
 
   static Subscription map(ResultSet rs, int row) throws SQLException {
