@@ -18,12 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The services' writes reach the access cache and the routes: no answer outlives them. */
-class TenancyAccessHookTest {
+abstract class TenancyAccessHookTest {
   @TempDir Path tempDir;
+
+  /**
+   * Tells where this test's host database lives.
+   *
+   * @return the URL of an empty database of this test alone
+   */
+  abstract DatabaseUrl hostUrl();
 
   @Test
   void tenancy_and_membership_writes_evict_cached_access_answers() {
-    try (HostDatabase db = HostDatabase.create("sqlite:///" + tempDir + "/host.db")) {
+    try (HostDatabase db = HostDatabase.create(HostConfig.of(hostUrl()))) {
       RequestContext ctx = RequestContext.system();
       User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
       User bob = db.users().create(User.create(db.newId(), Email.of("bob@example.com"), db.now()));
@@ -50,7 +57,7 @@ class TenancyAccessHookTest {
 
   @Test
   void a_tenant_suspended_through_the_service_routes_nowhere_at_once() throws Exception {
-    try (HostDatabase db = HostDatabase.create("sqlite:///" + tempDir + "/host.db")) {
+    try (HostDatabase db = HostDatabase.create(HostConfig.of(hostUrl()))) {
       RequestContext ctx = RequestContext.system();
       User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
       db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), ctx);

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once two checks of its member that started after its last write returned have ended. The cache's
  * time never moves, so only eviction can make an answer fresh.
  */
-class AccessConcurrencyTest {
+abstract class AccessConcurrencyTest {
   private static final int WRITERS = 8;
   private static final int CHECKERS = 8;
   private static final int WRITES_PER_WRITER = 40;
@@ -54,6 +54,13 @@ class AccessConcurrencyTest {
   @TempDir Path dir;
 
   private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * Tells where this test's host database lives.
+   *
+   * @return the URL of an empty database of this test alone
+   */
+  abstract DatabaseUrl hostUrl();
 
   private enum Kind {
     REVOKE_BEGUN,
@@ -76,9 +83,7 @@ class AccessConcurrencyTest {
   void no_check_that_starts_after_a_write_returned_sees_the_state_before_it() throws Exception {
     AccessCache.Settings frozen = AccessCache.Settings.defaults().withTicker(() -> 0L);
     try (HostDatabase db =
-        HostDatabase.create(
-            HostConfig.of("sqlite:///" + dir.resolve("host.db")),
-            Options.defaults().withAccessCache(frozen))) {
+        HostDatabase.create(HostConfig.of(hostUrl()), Options.defaults().withAccessCache(frozen))) {
       Tenant acme =
           db.tenants()
               .create(

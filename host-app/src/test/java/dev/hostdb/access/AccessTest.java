@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code HostDatabase.access()} on a real SQLite host database. */
-class AccessTest {
+/** {@code HostDatabase.access()} on a real host database, one subclass per database. */
+abstract class AccessTest {
   private static final Duration TTL = Duration.ofSeconds(5);
 
   @TempDir Path dir;
@@ -44,15 +44,21 @@ class AccessTest {
   private final AtomicLong ticker = new AtomicLong();
   private HostDatabase db;
   private Access access;
+  private DatabaseUrl url;
+
+  /**
+   * Tells where this test's host database lives.
+   *
+   * @return the URL of an empty database of this test alone
+   */
+  abstract DatabaseUrl hostUrl();
 
   @BeforeEach
   void open() {
     AccessCache.Settings cache =
         AccessCache.Settings.defaults().withTimeToLive(TTL).withTicker(ticker::get);
-    db =
-        HostDatabase.create(
-            HostConfig.of("sqlite:///" + dir.resolve("host.db")),
-            Options.defaults().withAccessCache(cache));
+    url = hostUrl();
+    db = HostDatabase.create(HostConfig.of(url), Options.defaults().withAccessCache(cache));
     access = db.access();
   }
 
@@ -95,7 +101,7 @@ class AccessTest {
 
   private void rawUpdate(String sql, Object... params) {
     try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("host.db"));
+            DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
@@ -209,7 +215,8 @@ class AccessTest {
     Membership membership = member(ann, acme, Role.MEMBER);
     assertThat(access.access(ann.id(), acme.id()).allowed()).isTrue();
 
-    rawUpdate("UPDATE core_memberships SET is_active = 0 WHERE id = ?", membership.id().value());
+    rawUpdate(
+        "UPDATE core_memberships SET is_active = FALSE WHERE id = ?", membership.id().value());
 
     assertThat(access.access(ann.id(), acme.id()).allowed()).isTrue();
     ticker.addAndGet(TTL.toNanos() - 1);
@@ -225,7 +232,7 @@ class AccessTest {
     member(ann, acme, Role.MEMBER);
     assertThat(access.access(ann.id(), acme.id()).reason()).isEqualTo(Reason.USER_INACTIVE);
 
-    rawUpdate("UPDATE core_users SET is_active = 1 WHERE id = ?", ann.id().value());
+    rawUpdate("UPDATE core_users SET is_active = TRUE WHERE id = ?", ann.id().value());
 
     assertThat(access.access(ann.id(), acme.id()).reason()).isEqualTo(Reason.USER_INACTIVE);
     passTimeToLive();
@@ -244,7 +251,7 @@ class AccessTest {
                 db.newId(), acme.id(), "starter", db.now().plusSeconds(1), db.now()));
     assertThat(access.access(ann.id(), acme.id()).allowed()).isTrue();
 
-    rawUpdate("UPDATE core_users SET is_active = 0 WHERE id = ?", ann.id().value());
+    rawUpdate("UPDATE core_users SET is_active = FALSE WHERE id = ?", ann.id().value());
     ticker.addAndGet(Duration.ofSeconds(1).toNanos());
 
     assertThat(access.access(ann.id(), acme.id()).reason()).isEqualTo(Reason.USER_INACTIVE);
@@ -412,11 +419,13 @@ class AccessTest {
     AccessInvalidation invalidation = (AccessInvalidation) access;
 
     AccessInvalidation.Change change = invalidation.begin(AccessScope.tenant(acme.id()));
-    rawUpdate("UPDATE core_memberships SET is_active = 0 WHERE id = ?", membership.id().value());
+    rawUpdate(
+        "UPDATE core_memberships SET is_active = FALSE WHERE id = ?", membership.id().value());
     assertThat(access.access(ann.id(), acme.id()).allowed()).isFalse();
-    rawUpdate("UPDATE core_memberships SET is_active = 1 WHERE id = ?", membership.id().value());
+    rawUpdate("UPDATE core_memberships SET is_active = TRUE WHERE id = ?", membership.id().value());
     assertThat(access.access(ann.id(), acme.id()).allowed()).isTrue();
-    rawUpdate("UPDATE core_memberships SET is_active = 0 WHERE id = ?", membership.id().value());
+    rawUpdate(
+        "UPDATE core_memberships SET is_active = FALSE WHERE id = ?", membership.id().value());
     change.close();
 
     assertThat(access.access(ann.id(), acme.id()).allowed()).isFalse();

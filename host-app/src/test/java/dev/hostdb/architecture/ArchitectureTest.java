@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,8 +17,21 @@ import org.slf4j.Logger;
  * The module boundaries of DESIGN.md, checked on the main classes of every module: host-app's test
  * class path holds the domain, both adapters and the app.
  */
-@AnalyzeClasses(packages = "dev.hostdb", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.hostdb",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+  /**
+   * Leaves out the test-jars on the class path (the jdbc module's PostgreSQL test fixtures), which
+   * {@link ImportOption.DoNotIncludeTests} does not recognise: their classes are no module's code.
+   */
+  public static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
+
   static final String[] ADAPTERS = {"dev.hostdb.jdbc..", "dev.hostdb.sqlite.."};
 
   @ArchTest

@@ -9,6 +9,7 @@ import dev.hostdb.HostDatabase.Options;
 import dev.hostdb.access.AccessInvalidation;
 import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.RequestContext;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class IdentityTest {
+/** Identity on a real host database, one subclass per database. */
+abstract class IdentityTest {
   // cheap parameters keep the suite fast; the OWASP ones are tested in Argon2PasswordHasherTest
   private static final PasswordHasher CHEAP = Argon2PasswordHasher.withParameters(1024, 1, 1);
   private static final Instant NOW = Instant.parse("2026-12-03T12:00:00.123456Z");
@@ -42,12 +44,16 @@ class IdentityTest {
   private CountingPasswordHasher hasher;
   private Identity identity;
 
+  /**
+   * Tells where this test's host database lives.
+   *
+   * @return the URL of an empty database of this test alone
+   */
+  abstract DatabaseUrl hostUrl();
+
   @BeforeEach
   void open() {
-    db =
-        HostDatabase.create(
-            HostConfig.of("sqlite:///" + dir.resolve("host.db")),
-            Options.defaults().withClock(clock));
+    db = HostDatabase.create(HostConfig.of(hostUrl()), Options.defaults().withClock(clock));
     hasher = new CountingPasswordHasher(CHEAP);
     identity = identity(hasher, AccessInvalidation.none());
   }

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BillingTest extends TenancyFixture {
+abstract class BillingTest extends TenancyFixture {
   Tenant acme;
 
   @BeforeEach

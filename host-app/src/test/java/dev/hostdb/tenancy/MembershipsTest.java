@@ -15,7 +15,7 @@ import dev.hostdb.domain.error.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MembershipsTest extends TenancyFixture {
+abstract class MembershipsTest extends TenancyFixture {
   Tenant acme;
   User bob;
 

@@ -10,7 +10,7 @@ import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.error.NotFoundException;
 import org.junit.jupiter.api.Test;
 
-class PlansTest extends TenancyFixture {
+abstract class PlansTest extends TenancyFixture {
 
   @Test
   void a_tenant_has_the_features_and_tier_of_its_current_plan() {

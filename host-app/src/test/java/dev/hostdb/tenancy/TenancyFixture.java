@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fresh SQLite host database per test, with a fixed clock and a pro plan with a trial. */
+/**
+ * A fresh host database per test, with a fixed clock and a pro plan with a trial; each database
+ * runs the tests through a subclass.
+ */
 abstract class TenancyFixture {
   static final Instant NOW = Instant.parse("2026-12-03T12:00:00.123456Z");
   static final DatabaseUrl ACME_DB = DatabaseUrl.parse("postgresql://app:s3cret@db1/acme");
@@ -36,11 +39,18 @@ abstract class TenancyFixture {
   /** Every scope the access hook was told of, in order. */
   final List<AccessScope> invalidated = new CopyOnWriteArrayList<>();
 
+  /**
+   * Tells where this test's host database lives.
+   *
+   * @return the URL of an empty database of this test alone
+   */
+  abstract DatabaseUrl hostUrl();
+
   @BeforeEach
   final void openDatabase() {
     db =
         HostDatabase.create(
-            HostConfig.of("sqlite:///" + tempDir + "/host.db"),
+            HostConfig.of(hostUrl()),
             HostDatabase.Options.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     ann = newUser("ann@example.com");
     admin = RequestContext.of(ann.id(), "203.0.113.7");

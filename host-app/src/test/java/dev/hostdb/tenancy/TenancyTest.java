@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TenancyTest extends TenancyFixture {
+abstract class TenancyTest extends TenancyFixture {
 
   @Test
   void creates_a_tenant_with_its_owner_a_trial_of_the_plan_and_an_audit_entry() {
