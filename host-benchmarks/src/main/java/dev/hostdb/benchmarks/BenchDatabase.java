@@ -1,5 +1,6 @@
 package dev.hostdb.benchmarks;
 
+import dev.hostdb.HostConfig;
 import dev.hostdb.HostDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ final class BenchDatabase implements AutoCloseable {
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
   private final String kind;
+  private final HostConfig config;
   private final HostDatabase hostDb;
   private final Connection raw;
   private final Cleanup cleanup;
@@ -39,8 +41,10 @@ final class BenchDatabase implements AutoCloseable {
     void run() throws IOException, SQLException;
   }
 
-  private BenchDatabase(String kind, HostDatabase hostDb, Connection raw, Cleanup cleanup) {
+  private BenchDatabase(
+      String kind, HostConfig config, HostDatabase hostDb, Connection raw, Cleanup cleanup) {
     this.kind = kind;
+    this.config = config;
     this.hostDb = hostDb;
     this.raw = raw;
     this.cleanup = cleanup;
@@ -51,34 +55,43 @@ final class BenchDatabase implements AutoCloseable {
    * #POSTGRES}).
    */
   static BenchDatabase open(String kind) throws IOException, SQLException {
+    return open(kind, HostDatabase.Options.defaults());
+  }
+
+  /** {@link #open(String)} with HostDB opened with {@code options} (another access cache, say). */
+  static BenchDatabase open(String kind, HostDatabase.Options options)
+      throws IOException, SQLException {
     return switch (kind) {
-      case SQLITE -> sqlite();
-      case POSTGRES -> postgres();
+      case SQLITE -> sqlite(options);
+      case POSTGRES -> postgres(options);
       default ->
           throw new IllegalArgumentException(
               "unknown database '" + kind + "'; use " + SQLITE + " or " + POSTGRES);
     };
   }
 
-  private static BenchDatabase sqlite() throws IOException, SQLException {
+  private static BenchDatabase sqlite(HostDatabase.Options options)
+      throws IOException, SQLException {
     Path folder = Files.createTempDirectory("hostdb-bench-");
     Path file = folder.resolve("host.db");
-    HostDatabase hostDb = HostDatabase.create("sqlite:///" + file);
+    HostConfig hostConfig = HostConfig.of("sqlite:///" + file);
+    HostDatabase hostDb = HostDatabase.create(hostConfig, options);
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-    return new BenchDatabase(SQLITE, hostDb, raw, () -> deleteFolder(folder));
+    return new BenchDatabase(SQLITE, hostConfig, hostDb, raw, () -> deleteFolder(folder));
   }
 
-  private static BenchDatabase postgres() throws SQLException {
+  private static BenchDatabase postgres(HostDatabase.Options options) throws SQLException {
     PostgresServer server = PostgresServer.get();
     String name = server.createDatabase();
-    HostDatabase hostDb = HostDatabase.create(server.hostDbUrl(name));
+    HostConfig hostConfig = HostConfig.of(server.hostDbUrl(name));
+    HostDatabase hostDb = HostDatabase.create(hostConfig, options);
     Connection raw = server.connect(name);
-    return new BenchDatabase(POSTGRES, hostDb, raw, () -> server.dropDatabase(name));
+    return new BenchDatabase(POSTGRES, hostConfig, hostDb, raw, () -> server.dropDatabase(name));
   }
 
   private static void deleteFolder(Path folder) throws IOException {
@@ -92,6 +105,14 @@ final class BenchDatabase implements AutoCloseable {
   /** The HostDB side. */
   HostDatabase hostDb() {
     return hostDb;
+  }
+
+  /**
+   * A second HostDB instance on the same database, with other options (another access cache, say);
+   * the caller closes it before {@link #close()}.
+   */
+  HostDatabase openAnother(HostDatabase.Options options) {
+    return HostDatabase.create(config, options);
   }
 
   /** The raw side: one driver connection in auto-commit mode, no pool. */

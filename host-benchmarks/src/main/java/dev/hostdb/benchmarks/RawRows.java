@@ -1,9 +1,14 @@
 package dev.hostdb.benchmarks;
 
+import dev.hostdb.domain.Cents;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Membership;
+import dev.hostdb.domain.PaymentType;
 import dev.hostdb.domain.Role;
+import dev.hostdb.domain.Subscription;
+import dev.hostdb.domain.SubscriptionStatus;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.TenantAccess;
 import dev.hostdb.domain.Timestamps;
@@ -48,6 +53,57 @@ final class RawRows {
             rs.getString(5),
             Timestamps.parse("created_at", rs.getString(6)));
     return new TenantAccess(tenant, Role.fromCode(rs.getString(7)), Id.of(rs.getString(8)));
+  }
+
+  /** A tenant from {@code id, name, db_url, is_active, plan_tier, created_at} at {@code at..}. */
+  static Tenant tenant(ResultSet rs, int at) throws SQLException {
+    return new Tenant(
+        Id.of(rs.getString(at)),
+        rs.getString(at + 1),
+        DatabaseUrl.parse(rs.getString(at + 2)),
+        bool(rs, at + 3, true),
+        rs.getString(at + 4),
+        Timestamps.parse("created_at", rs.getString(at + 5)));
+  }
+
+  /**
+   * A membership from {@code id, user_id, tenant_id, profile_id, meta_attributes, role, is_active,
+   * created_at} at {@code at..}.
+   */
+  static Membership membership(ResultSet rs, int at) throws SQLException {
+    return new Membership(
+        Id.of(rs.getString(at)),
+        Id.of(rs.getString(at + 1)),
+        Id.of(rs.getString(at + 2)),
+        rs.getString(at + 3),
+        rs.getString(at + 4),
+        Role.fromCode(rs.getString(at + 5)),
+        bool(rs, at + 6, true),
+        Timestamps.parse("created_at", rs.getString(at + 7)));
+  }
+
+  /**
+   * A subscription from {@code id, tenant_id, stripe_sub_id, stripe_cust_id, plan_tier, status,
+   * current_period_end, cancel_at_period_end, payment_type, amount_cents, product_name, trial_end,
+   * created_at} at {@code at..}.
+   */
+  static Subscription subscription(ResultSet rs, int at) throws SQLException {
+    long amount = rs.getLong(at + 9);
+    Cents cents = rs.wasNull() ? null : new Cents(amount);
+    return new Subscription(
+        Id.of(rs.getString(at)),
+        Id.of(rs.getString(at + 1)),
+        rs.getString(at + 2),
+        rs.getString(at + 3),
+        rs.getString(at + 4),
+        SubscriptionStatus.fromCode(rs.getString(at + 5)),
+        Timestamps.parse("current_period_end", rs.getString(at + 6)),
+        bool(rs, at + 7, false),
+        PaymentType.fromCode(rs.getString(at + 8)),
+        cents,
+        rs.getString(at + 10),
+        Timestamps.parse("trial_end", rs.getString(at + 11)),
+        Timestamps.parse("created_at", rs.getString(at + 12)));
   }
 
   private static boolean bool(ResultSet rs, int column, boolean whenNull) throws SQLException {
