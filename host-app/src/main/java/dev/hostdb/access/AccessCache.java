@@ -131,6 +131,7 @@ public final class AccessCache implements Access, AccessInvalidation {
   private final EntitlementPolicy entitlements;
   private final LongSupplier ticker;
   private final long timeToLiveNanos;
+  private final boolean caching; // false when the settings keep nothing: every call reads
   private final Cache<Key, Entry> cache;
   private final ScopeStates users = new ScopeStates();
   private final ScopeStates tenants = new ScopeStates();
@@ -150,8 +151,11 @@ public final class AccessCache implements Access, AccessInvalidation {
     this.entitlements = entitlements;
     this.ticker = settings.ticker();
     this.timeToLiveNanos = settings.timeToLive().toNanos();
+    this.caching = settings.maximumSize() > 0 && timeToLiveNanos > 0;
+    // maintenance runs on the calling thread: no hand-off to the common pool on every miss
     this.cache =
         Caffeine.newBuilder()
+            .executor(Runnable::run)
             .maximumSize(settings.maximumSize())
             .expireAfter(new UntilExpiresAt())
             .ticker(ticker::getAsLong)
@@ -184,7 +188,7 @@ public final class AccessCache implements Access, AccessInvalidation {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(tenantId, "tenantId");
     Key key = new Key(userId, tenantId);
-    if (deferral.get() != null) {
+    if (!caching || deferral.get() != null) {
       return load(key, 0, 0).result();
     }
 
