@@ -207,6 +207,7 @@ public class TenantRouting {
       }
     }
     TenantDataSources.Stats stats = routes.stats();
+    // part of the benchmark's report, which JMH writes to standard output
     System.out.printf(
         "%n[TenantRouting] %s: live threads %d (%+d since before the first route; %d named"
             + " hostdb-tenant-*; bound %d + a constant): %s; open tenant connections: %d of the"
