@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /**
  * The text form of instants in the host database: ISO-8601 in UTC without a zone designator and
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code 2026-12-03T12:51:53.123456}). Text in this one form sorts in time order.
  */
 public final class Timestamps {
+  private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
@@ -37,7 +39,7 @@ public final class Timestamps {
     }
     String value = text.strip().replace(' ', 'T');
     try {
-      if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      if (value.endsWith("Z") || OFFSET.matcher(value).matches()) {
         return OffsetDateTime.parse(value).toInstant();
       }
       return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
