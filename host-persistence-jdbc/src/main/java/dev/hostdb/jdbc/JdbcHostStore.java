@@ -12,6 +12,7 @@ import dev.hostdb.domain.port.SubscriptionRepository;
 import dev.hostdb.domain.port.TenantCatalog;
 import dev.hostdb.domain.port.Transactions;
 import dev.hostdb.domain.port.UserRepository;
+import dev.hostdb.jdbc.schema.SchemaMigrator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -124,16 +125,7 @@ public final class JdbcHostStore implements HostStore {
 
   @Override
   public String schemaVersion() {
-    return sql.read(
-        "read schema version",
-        db ->
-            db
-                .sql("SELECT id FROM databasechangelog ORDER BY orderexecuted DESC")
-                .query(String.class)
-                .list()
-                .stream()
-                .findFirst()
-                .orElse("none"));
+    return sql.readConnection("read schema version", SchemaMigrator::currentVersion);
   }
 
   @Override

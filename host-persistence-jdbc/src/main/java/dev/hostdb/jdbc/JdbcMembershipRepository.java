@@ -37,8 +37,8 @@ final class JdbcMembershipRepository implements MembershipRepository {
     return sql.write(
         operation,
         db -> {
-          requireRow(db, operation, "core_users", "user", membership.userId());
-          requireRow(db, operation, "core_tenants", "tenant", membership.tenantId());
+          Rows.requireRow(db, operation, "core_users", "user", membership.userId());
+          Rows.requireRow(db, operation, "core_tenants", "tenant", membership.tenantId());
           if (findIn(db, membership.userId(), membership.tenantId()).isPresent()) {
             throw new ConflictException(
                 operation
@@ -65,18 +65,6 @@ final class JdbcMembershipRepository implements MembershipRepository {
               .update();
           return membership;
         });
-  }
-
-  private static void requireRow(
-      JdbcClient db, String operation, String table, String record, Id id) {
-    long found =
-        db.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?")
-            .param(id.value())
-            .query(Long.class)
-            .single();
-    if (found == 0) {
-      throw new NotFoundException(operation, record, id);
-    }
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.hostdb.domain.PaymentType;
 import dev.hostdb.domain.Subscription;
 import dev.hostdb.domain.SubscriptionStatus;
 import dev.hostdb.domain.error.InvalidInputException;
-import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.SubscriptionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link SubscriptionRepository} on {@code core_subscriptions}. */
 final class JdbcSubscriptionRepository implements SubscriptionRepository {
@@ -37,7 +35,7 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
     return sql.write(
         operation,
         db -> {
-          requireTenant(db, operation, s.tenantId());
+          Rows.requireRow(db, operation, "core_tenants", "tenant", s.tenantId());
           db.sql(
                   """
                   INSERT INTO core_subscriptions (id, tenant_id, stripe_sub_id, stripe_cust_id,
@@ -103,7 +101,7 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
     return sql.write(
         operation,
         db -> {
-          requireTenant(db, operation, s.tenantId());
+          Rows.requireRow(db, operation, "core_tenants", "tenant", s.tenantId());
           // The WHERE of the update keeps a state that a later event wrote: text timestamps of
           // one fixed width sort in time order.
           int written =
@@ -149,17 +147,6 @@ final class JdbcSubscriptionRepository implements SubscriptionRepository {
                     .params(eventId, stripeSubscriptionId, Rows.text(receivedAt))
                     .update()
                 > 0);
-  }
-
-  private static void requireTenant(JdbcClient db, String operation, Id tenantId) {
-    long tenants =
-        db.sql("SELECT COUNT(*) FROM core_tenants WHERE id = ?")
-            .param(tenantId.value())
-            .query(Long.class)
-            .single();
-    if (tenants == 0) {
-      throw new NotFoundException(operation, "tenant", tenantId);
-    }
   }
 
   /** The values of the table's reference columns, in their order, then {@code more}. */

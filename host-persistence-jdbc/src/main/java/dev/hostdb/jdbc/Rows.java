@@ -4,9 +4,11 @@ import dev.hostdb.domain.Cents;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Timestamps;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.error.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reading and writing the host tables' column types: text ids and text timestamps. */
 final class Rows {
@@ -35,6 +37,21 @@ final class Rows {
   static boolean bool(ResultSet rs, String column, boolean whenNull) throws SQLException {
     boolean value = rs.getBoolean(column);
     return rs.wasNull() ? whenNull : value;
+  }
+
+  /**
+   * Throws {@link NotFoundException} naming {@code operation} unless {@code table} has a row with
+   * this id.
+   */
+  static void requireRow(JdbcClient db, String operation, String table, String record, Id id) {
+    long found =
+        db.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?")
+            .param(id.value())
+            .query(Long.class)
+            .single();
+    if (found == 0) {
+      throw new NotFoundException(operation, record, id);
+    }
   }
 
   /** Refuses a page size outside 1 to 10,000 before it reaches SQL. */

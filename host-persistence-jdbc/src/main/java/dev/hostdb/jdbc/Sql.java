@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,6 +22,7 @@ final class Sql {
   private final JdbcClient writeClient;
   private final JdbcClient readClient;
   private final JdbcTemplate writeTemplate;
+  private final JdbcTemplate readTemplate;
   private final TransactionTemplate transactions;
   private final ErrorTranslator errors;
   private final Dialect dialect;
@@ -30,6 +32,7 @@ final class Sql {
     this.writeClient = JdbcClient.create(writer);
     this.readClient = JdbcClient.create(reader);
     this.writeTemplate = new JdbcTemplate(writer);
+    this.readTemplate = new JdbcTemplate(reader);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(writer));
     this.errors = new ErrorTranslator(dialect);
     this.dialect = dialect;
@@ -50,6 +53,17 @@ final class Sql {
         TransactionSynchronizationManager.hasResource(writer) ? writeClient : readClient;
     try {
       return work.apply(client);
+    } catch (RuntimeException e) {
+      throw errors.translate(operation, e);
+    }
+  }
+
+  /** Runs {@code work} on a plain connection, as {@link #read} chooses it. */
+  <T> T readConnection(String operation, ConnectionCallback<T> work) {
+    JdbcTemplate template =
+        TransactionSynchronizationManager.hasResource(writer) ? writeTemplate : readTemplate;
+    try {
+      return template.execute(work);
     } catch (RuntimeException e) {
       throw errors.translate(operation, e);
     }
