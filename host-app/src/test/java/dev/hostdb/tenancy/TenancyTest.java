@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.AuditPage;
+import dev.hostdb.domain.AuditQuery;
+import dev.hostdb.domain.AuditVerification;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobStatus;
 import dev.hostdb.domain.Role;
@@ -224,8 +227,23 @@ abstract class TenancyTest extends TenancyFixture {
       }
 
       @Override
+      public List<AuditEntry> appendAll(List<AuditEntry> entries) {
+        throw new StorageUnavailableException("append " + entries.size() + " entries: disk full");
+      }
+
+      @Override
       public List<AuditEntry> recent(int limit) {
         return real.recent(limit);
+      }
+
+      @Override
+      public AuditPage query(AuditQuery query) {
+        return real.query(query);
+      }
+
+      @Override
+      public AuditVerification verify() {
+        return real.verify();
       }
 
       @Override

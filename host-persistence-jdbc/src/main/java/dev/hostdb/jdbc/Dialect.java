@@ -21,4 +21,11 @@ public interface Dialect {
    * {@code " FOR UPDATE"}; empty where a transaction already holds the whole database.
    */
   String lockRowsClause();
+
+  /**
+   * A statement that makes concurrent appends to the audit chain wait for each other from the
+   * moment it runs until its transaction ends, so that each one reads the chain's true end; empty
+   * where a write transaction already holds the whole database.
+   */
+  String auditAppendLock();
 }

@@ -1,5 +1,6 @@
 package dev.hostdb.jdbc;
 
+import dev.hostdb.domain.error.AppendOnlyException;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.HostDbException;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -58,6 +59,8 @@ final class ErrorTranslator {
         return new InvalidInputException(operation, "a required value is missing" + state);
       case CHECK_VIOLATION:
         return new InvalidInputException(operation, "a value is out of its allowed range" + state);
+      case APPEND_ONLY_VIOLATION:
+        return new AppendOnlyException(operation, "sys_audit_logs", state);
       case UNAVAILABLE:
         return new StorageUnavailableException(
             operation + ": the " + dialect.kind() + " database is unavailable" + state, sql);

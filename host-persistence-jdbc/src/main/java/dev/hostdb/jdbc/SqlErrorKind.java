@@ -10,6 +10,11 @@ public enum SqlErrorKind {
   NOT_NULL_VIOLATION,
   /** A CHECK constraint rejected the row. */
   CHECK_VIOLATION,
+  /**
+   * A trigger refused to change or remove a row of the append-only audit log ({@code
+   * sys_audit_logs}), the only table whose triggers refuse anything.
+   */
+  APPEND_ONLY_VIOLATION,
   /** The database is unreachable, busy or shutting down: a later retry may succeed. */
   UNAVAILABLE,
   /** Anything else. */

@@ -32,6 +32,9 @@ final class SqliteDialect implements Dialect {
         return SqlErrorKind.NOT_NULL_VIOLATION;
       case SQLITE_CONSTRAINT_CHECK:
         return SqlErrorKind.CHECK_VIOLATION;
+      case SQLITE_CONSTRAINT_TRIGGER:
+        // RAISE(ABORT) in a trigger; the only ones in the schema guard sys_audit_logs
+        return SqlErrorKind.APPEND_ONLY_VIOLATION;
       case SQLITE_BUSY:
       case SQLITE_BUSY_RECOVERY:
       case SQLITE_BUSY_SNAPSHOT:
@@ -49,6 +52,15 @@ final class SqliteDialect implements Dialect {
   /** Empty: every write transaction begins IMMEDIATE and so holds the whole database. */
   @Override
   public String lockRowsClause() {
+    return "";
+  }
+
+  /**
+   * Empty: every write transaction begins IMMEDIATE on the one writer connection, so appends
+   * already run one at a time.
+   */
+  @Override
+  public String auditAppendLock() {
     return "";
   }
 }

@@ -3,6 +3,8 @@ package dev.hostdb.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.AuditVerification;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Role;
@@ -59,6 +61,44 @@ class PythonMadeDatabaseTest {
           .isInstanceOf(DuplicateEmailException.class);
       assertThat(store.users().count()).isEqualTo(before.get("core_users"));
     }
+  }
+
+  @Test
+  void chains_the_python_audit_rows_and_reports_one_written_by_python_afterwards()
+      throws Exception {
+    String actor;
+    try (Connection connection = SqliteDatabases.open(dir.resolve("host.db"))) {
+      ReferenceDatabase python =
+          ReferenceDatabase.create(connection, ReferenceDatabase.Flavor.SQLITE);
+      python.populate();
+      actor = python.insertUser("auditor@example.com");
+      python.insertAuditLog(actor, "user.login");
+      python.insertAuditLog(actor, "user.logout");
+    }
+
+    try (HostStore store = SqliteContractTest.open(dir)) {
+      assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(3));
+      store
+          .auditLog()
+          .append(new AuditEntry(Id.random(), Id.of(actor), "user.login", null, null, null, now()));
+      assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(4));
+    }
+    String late;
+    try (Connection connection = SqliteDatabases.open(dir.resolve("host.db"))) {
+      late =
+          ReferenceDatabase.attach(connection, ReferenceDatabase.Flavor.SQLITE)
+              .insertAuditLog(actor, "user.login");
+    }
+
+    try (HostStore store = SqliteContractTest.open(dir)) {
+      AuditVerification.Problem problem = store.auditLog().verify().problem().orElseThrow();
+      assertThat(problem.kind()).isEqualTo(AuditVerification.Kind.INSERTED);
+      assertThat(problem.entryId()).contains(Id.of(late));
+    }
+  }
+
+  private static Instant now() {
+    return Instant.parse("2026-12-03T13:00:00Z");
   }
 
   @Test

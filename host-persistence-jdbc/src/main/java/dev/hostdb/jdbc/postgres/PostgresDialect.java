@@ -19,6 +19,18 @@ final class PostgresDialect implements Dialect {
   private static final Set<String> UNAVAILABLE =
       Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 
+  /**
+   * The SQLState that the triggers on {@code sys_audit_logs} raise for an UPDATE, DELETE or
+   * TRUNCATE (class UA is not used by PostgreSQL or the SQL standard).
+   */
+  static final String APPEND_ONLY_STATE = "UA001";
+
+  /**
+   * The transaction-level advisory lock that serialises audit appends: "hostdb" in ASCII and a 5;
+   * the same in every HostDB version and distinct from the migration lock's.
+   */
+  static final long AUDIT_APPEND_KEY = 0x686f73746462_0005L;
+
   @Override
   public String kind() {
     return "postgresql";
@@ -39,6 +51,8 @@ final class PostgresDialect implements Dialect {
         return SqlErrorKind.NOT_NULL_VIOLATION;
       case "23514":
         return SqlErrorKind.CHECK_VIOLATION;
+      case APPEND_ONLY_STATE:
+        return SqlErrorKind.APPEND_ONLY_VIOLATION;
       default:
         return state.startsWith("08") || UNAVAILABLE.contains(state)
             ? SqlErrorKind.UNAVAILABLE
@@ -50,5 +64,11 @@ final class PostgresDialect implements Dialect {
   @Override
   public String lockRowsClause() {
     return " FOR UPDATE";
+  }
+
+  /** A transaction-level advisory lock, released by the commit or rollback of the append. */
+  @Override
+  public String auditAppendLock() {
+    return "SELECT pg_advisory_xact_lock(" + AUDIT_APPEND_KEY + ")";
   }
 }

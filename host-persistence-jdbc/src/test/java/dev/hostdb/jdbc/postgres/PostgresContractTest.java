@@ -1,7 +1,13 @@
 package dev.hostdb.jdbc.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.Id;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.StoreSettings;
+import dev.hostdb.jdbc.SqlErrorKind;
 import dev.hostdb.jdbc.contract.AuditLogContract;
 import dev.hostdb.jdbc.contract.JobQueueContract;
 import dev.hostdb.jdbc.contract.MembershipRepositoryContract;
@@ -11,7 +17,12 @@ import dev.hostdb.jdbc.contract.TenantCatalogContract;
 import dev.hostdb.jdbc.contract.TransactionsContract;
 import dev.hostdb.jdbc.contract.UserRepositoryContract;
 import dev.hostdb.jdbc.testing.PostgresDatabases;
+import dev.hostdb.jdbc.testing.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every port's contract suite, run on a fresh PostgreSQL database per test. */
@@ -64,9 +75,49 @@ class PostgresContractTest {
 
   @Nested
   class Audit extends AuditLogContract {
+    private PostgresTestDatabase database;
+
     @Override
     protected HostStore openStore() {
-      return open();
+      database = DATABASES.create();
+      return new PostgresHostStoreProvider().open(database.url(), StoreSettings.defaults());
+    }
+
+    @Override
+    protected Connection connectRaw() throws SQLException {
+      return database.connect();
+    }
+
+    @Override
+    protected void disableAppendOnly(Statement statement) throws SQLException {
+      statement.execute("ALTER TABLE sys_audit_logs DISABLE TRIGGER USER");
+    }
+
+    @Override
+    protected void enableAppendOnly(Statement statement) throws SQLException {
+      statement.execute("ALTER TABLE sys_audit_logs ENABLE TRIGGER USER");
+    }
+
+    @Override
+    protected void assertAppendOnlyRefusal(SQLException refusal) {
+      assertThat((Throwable) refusal).isNotNull();
+      assertThat(refusal.getSQLState()).isEqualTo(PostgresDialect.APPEND_ONLY_STATE);
+      assertThat(new PostgresDialect().classify(refusal))
+          .isEqualTo(SqlErrorKind.APPEND_ONLY_VIOLATION);
+    }
+
+    @Test
+    void the_database_refuses_truncate_of_the_audit_log() throws SQLException {
+      store.auditLog().append(new AuditEntry(Id.random(), Id.SYSTEM, "x.y", null, null, null, now));
+
+      try (Connection connection = connectRaw();
+          Statement statement = connection.createStatement()) {
+        assertAppendOnlyRefusal(
+            catchThrowableOfType(
+                SQLException.class, () -> statement.execute("TRUNCATE sys_audit_logs")));
+      }
+
+      assertThat(store.auditLog().count()).isEqualTo(1);
     }
   }
 

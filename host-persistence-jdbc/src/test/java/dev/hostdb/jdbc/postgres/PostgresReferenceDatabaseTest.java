@@ -2,6 +2,8 @@ package dev.hostdb.jdbc.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.AuditVerification;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobStatus;
@@ -61,6 +63,7 @@ class PostgresReferenceDatabaseTest {
       }
       assertThat(store.pricingPlans().listActive()).hasSize(2);
       assertThat(store.auditLog().recent(10)).hasSize(1);
+      assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(1));
       assertThat(store.jobs().list(JobStatus.PENDING, 10)).hasSize(1);
       assertThat(store.jobs().list(JobStatus.COMPLETED, 10)).hasSize(1);
     }
@@ -69,6 +72,49 @@ class PostgresReferenceDatabaseTest {
       ReferenceDatabase reference =
           ReferenceDatabase.attach(connection, ReferenceDatabase.Flavor.POSTGRESQL);
       assertThat(reference.snapshot()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void chains_the_reference_audit_rows_and_reports_one_written_by_python_afterwards()
+      throws Exception {
+    PostgresTestDatabase database = DATABASES.create();
+    String actor;
+    try (Connection connection = database.connect()) {
+      ReferenceDatabase python =
+          ReferenceDatabase.create(connection, ReferenceDatabase.Flavor.POSTGRESQL);
+      python.populate();
+      actor = python.insertUser("auditor@example.com");
+      python.insertAuditLog(actor, "user.login");
+      python.insertAuditLog(actor, "user.logout");
+    }
+
+    try (HostStore store =
+        new PostgresHostStoreProvider().open(database.url(), StoreSettings.defaults())) {
+      assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(3));
+      store
+          .auditLog()
+          .append(
+              new AuditEntry(
+                  Id.random(),
+                  Id.of(actor),
+                  "user.login",
+                  null,
+                  null,
+                  null,
+                  Instant.parse("2026-12-03T13:00:00Z")));
+      assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(4));
+
+      String late;
+      try (Connection connection = database.connect()) {
+        late =
+            ReferenceDatabase.attach(connection, ReferenceDatabase.Flavor.POSTGRESQL)
+                .insertAuditLog(actor, "user.login");
+      }
+
+      AuditVerification.Problem problem = store.auditLog().verify().problem().orElseThrow();
+      assertThat(problem.kind()).isEqualTo(AuditVerification.Kind.INSERTED);
+      assertThat(problem.entryId()).contains(Id.of(late));
     }
   }
 }

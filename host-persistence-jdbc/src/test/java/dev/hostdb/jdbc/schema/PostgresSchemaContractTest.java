@@ -8,6 +8,7 @@ import dev.hostdb.jdbc.testing.SchemaContractTest;
 import dev.hostdb.jdbc.testing.SchemaInspector;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,5 +38,10 @@ class PostgresSchemaContractTest extends SchemaContractTest {
   @Override
   protected ReferenceDatabase.Flavor flavor() {
     return ReferenceDatabase.Flavor.POSTGRESQL;
+  }
+
+  @Override
+  protected Set<String> appendOnlyTriggers() {
+    return Set.of("tr_sys_audit_logs_append_only", "tr_sys_audit_logs_no_truncate");
   }
 }

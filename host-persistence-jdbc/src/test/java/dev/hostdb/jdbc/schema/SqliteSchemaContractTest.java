@@ -8,6 +8,7 @@ import dev.hostdb.jdbc.testing.SqliteSchemaInspector;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteSchemaContractTest extends SchemaContractTest {
@@ -26,5 +27,10 @@ class SqliteSchemaContractTest extends SchemaContractTest {
   @Override
   protected ReferenceDatabase.Flavor flavor() {
     return ReferenceDatabase.Flavor.SQLITE;
+  }
+
+  @Override
+  protected Set<String> appendOnlyTriggers() {
+    return Set.of("tr_sys_audit_logs_no_update", "tr_sys_audit_logs_no_delete");
   }
 }

@@ -94,6 +94,14 @@ public final class PostgresSchemaInspector implements SchemaInspector {
 
   /** Every index but the primary key's, which PostgreSQL names itself. */
   @Override
+  public Set<String> triggers(String table) throws SQLException {
+    return new HashSet<>(
+        strings(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal",
+            table));
+  }
+
+  @Override
   public Set<Index> indexes(String table) throws SQLException {
     String sql =
         """

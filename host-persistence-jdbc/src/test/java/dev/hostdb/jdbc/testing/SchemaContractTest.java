@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostdb.domain.error.ConflictException;
+import dev.hostdb.domain.rule.AuditChain;
 import dev.hostdb.jdbc.schema.MigrationResult;
 import dev.hostdb.jdbc.schema.SchemaMigrator;
 import dev.hostdb.jdbc.testing.SchemaInspector.ForeignKey;
 import dev.hostdb.jdbc.testing.SchemaInspector.Index;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaContractTest {
   /** The id of the changelog's last changeset: the version of a fully migrated database. */
-  public static final String LATEST_CHANGESET = "create-sys-billing-events";
+  public static final String LATEST_CHANGESET = "protect-sys-audit-logs";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -106,7 +111,11 @@ public abstract class SchemaContractTest {
                   new Index("ix_sys_audit_logs_created", List.of("created_at"), false),
                   new Index("ix_sys_audit_logs_target", List.of("target_id", "created_at"), false),
                   new Index(
-                      "ix_sys_audit_logs_actor", List.of("actor_user_id", "created_at"), false)),
+                      "ix_sys_audit_logs_actor", List.of("actor_user_id", "created_at"), false),
+                  new Index("uq_sys_audit_logs_seq", List.of("seq"), true),
+                  new Index("ix_sys_audit_logs_actor_seq", List.of("actor_user_id", "seq"), false),
+                  new Index("ix_sys_audit_logs_target_seq", List.of("target_id", "seq"), false),
+                  new Index("ix_sys_audit_logs_event_seq", List.of("event_type", "seq"), false)),
           "sys_jobs",
               Set.of(
                   new Index("ix_sys_jobs_status_created", List.of("status", "created_at"), false)),
@@ -236,6 +245,89 @@ public abstract class SchemaContractTest {
         .isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("deleted_at")).isNull());
   }
+
+  @Test
+  void adds_the_audit_hash_chain_columns_and_the_append_only_triggers() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("sys_audit_logs")).contains("seq", "prev_hash", "entry_hash");
+    assertThat(inspector.notNullColumns("sys_audit_logs"))
+        .doesNotContain("seq", "prev_hash", "entry_hash");
+    assertThat(inspector.triggers("sys_audit_logs")).isEqualTo(appendOnlyTriggers());
+    try (Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeUpdate("UPDATE sys_audit_logs SET details = 'x'"))
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM sys_audit_logs"))
+          .isInstanceOf(SQLException.class);
+    }
+    assertThat(reference.query("SELECT id FROM sys_audit_logs")).hasSize(1);
+  }
+
+  @Test
+  void chains_the_audit_entries_of_a_reference_database_in_creation_order() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+    String user = reference.insertUser("auditor@example.com");
+    List<String> ids = new ArrayList<>();
+    for (String createdAt :
+        List.of("2026-01-02T00:00:00.000001", "2025-12-31T23:59:59", "2026-01-01T00:00:00")) {
+      String id = reference.insertAuditLog(user, "user.login");
+      ids.add(id);
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE sys_audit_logs SET created_at = ? WHERE id = ?")) {
+        update.setString(1, createdAt);
+        update.setString(2, id);
+        update.executeUpdate();
+      }
+    }
+    List<String> expectedOrder = new ArrayList<>();
+    for (Map<String, Object> row :
+        reference.query("SELECT id FROM sys_audit_logs ORDER BY created_at, id")) {
+      expectedOrder.add((String) row.get("id"));
+    }
+
+    SchemaMigrator.migrate(connection);
+
+    AuditChain.Verifier verifier = new AuditChain.Verifier();
+    List<String> chainOrder = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT seq, id, actor_user_id, event_type, target_id, details, ip_address,"
+                    + " created_at, prev_hash, entry_hash FROM sys_audit_logs ORDER BY seq")) {
+      while (rows.next()) {
+        AuditChain.Row row =
+            new AuditChain.Row(
+                rows.getLong("seq"),
+                rows.getString("id"),
+                rows.getString("actor_user_id"),
+                rows.getString("event_type"),
+                rows.getString("target_id"),
+                rows.getString("details"),
+                rows.getString("ip_address"),
+                rows.getString("created_at"),
+                rows.getString("prev_hash"),
+                rows.getString("entry_hash"));
+        assertThat(verifier.accept(row)).as(row.id()).isTrue();
+        assertThat(row.seq()).isEqualTo(chainOrder.size() + 1L);
+        chainOrder.add(row.id());
+      }
+    }
+    assertThat(chainOrder).hasSize(4).containsAll(ids).isEqualTo(expectedOrder);
+    assertThat(verifier.result().ok()).isTrue();
+    assertThat(verifier.result().entriesChecked()).isEqualTo(4);
+  }
+
+  /**
+   * Names the triggers that make {@code sys_audit_logs} append-only on this database.
+   *
+   * @return the trigger names
+   */
+  protected abstract Set<String> appendOnlyTriggers();
 
   @Test
   void migrating_twice_changes_nothing() throws SQLException {

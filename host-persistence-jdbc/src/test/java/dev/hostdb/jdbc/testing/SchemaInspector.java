@@ -80,4 +80,13 @@ public interface SchemaInspector {
    * @throws SQLException when the catalog cannot be read
    */
   Set<Index> indexes(String table) throws SQLException;
+
+  /**
+   * Lists the names of the triggers a schema change created on a table.
+   *
+   * @param table the table
+   * @return the trigger names, without the database's internal ones
+   * @throws SQLException when the catalog cannot be read
+   */
+  Set<String> triggers(String table) throws SQLException;
 }

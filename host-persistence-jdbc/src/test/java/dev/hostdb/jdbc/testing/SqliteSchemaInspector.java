@@ -103,6 +103,12 @@ public final class SqliteSchemaInspector implements SchemaInspector {
     return indexes;
   }
 
+  @Override
+  public Set<String> triggers(String table) throws SQLException {
+    return new HashSet<>(
+        strings("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table));
+  }
+
   private List<String> strings(String sql, String... parameters) throws SQLException {
     List<String> values = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
