@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = HostDbCommand.Version.class,
     description = "The host database of a multi-tenant SaaS: users, tenants, access and billing.",
-    subcommands = {QuickstartCommand.class, StatusCommand.class},
+    subcommands = {QuickstartCommand.class, StatusCommand.class, AuditCommand.class},
     footerHeading = "%nConfiguration:%n",
     footer = {
       "  HOST_DB_URL  the whole URL: postgresql://user:pass@host:5432/app_host,",
@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
       "  2  invalid input or usage",
       "  3  conflict with stored data",
       "  4  record not found",
-      "  5  storage unavailable: database unreachable or closed, or its adapter missing"
+      "  5  storage unavailable: database unreachable or closed, or its adapter missing",
+      "  6  the audit trail failed verification (hostdb audit verify)"
     })
 public final class HostDbCommand implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(HostDbCommand.class);
@@ -71,6 +72,9 @@ public final class HostDbCommand implements Runnable {
 
   /** Exit code of unavailable storage. */
   public static final int EXIT_STORAGE_UNAVAILABLE = 5;
+
+  /** Exit code of {@code hostdb audit verify} when the audit trail's chain is broken. */
+  public static final int EXIT_AUDIT_BROKEN = 6;
 
   @Option(
       names = "--verbose",

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hostdb.HostConfig;
 import dev.hostdb.HostDatabase;
 import dev.hostdb.HostDatabase.Options;
+import dev.hostdb.domain.AuditEntry;
+import dev.hostdb.domain.AuditQuery;
+import dev.hostdb.domain.Id;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.fake.FakeHostStoreProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,5 +182,62 @@ class HostDbCommandTest {
   void exit_codes_follow_the_kind_of_error() {
     assertThat(HostDbCommand.exitCode(new NotFoundException("show", "tenant", "x"))).isEqualTo(4);
     assertThat(HostDbCommand.exitCode(new RuntimeException("x"))).isEqualTo(1);
+  }
+
+  @Test
+  void audit_verify_reports_an_intact_chain_then_names_a_changed_entry_with_exit_code_6()
+      throws Exception {
+    Path file = dir.resolve("host.db");
+    Supplier<HostDatabase> database = fake("host.db");
+    Id changed;
+    try (HostDatabase db = database.get()) {
+      for (int i = 0; i < 5; i++) {
+        db.auditLog()
+            .append(
+                new AuditEntry(db.newId(), Id.SYSTEM, "test.event", "t" + i, null, null, db.now()));
+      }
+      changed =
+          db.auditLog().query(AuditQuery.newestFirst(5).withTarget("t2")).entries().get(0).id();
+    }
+    assertThat(run(database, "audit", "verify")).isZero();
+    assertThat(out.toString()).contains("OK: 5 entries");
+
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TRIGGER tr_sys_audit_logs_no_update");
+      statement.executeUpdate(
+          "UPDATE sys_audit_logs SET details = 'forged' WHERE id = '" + changed.value() + "'");
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "audit", "verify", "--json"))
+        .isEqualTo(HostDbCommand.EXIT_AUDIT_BROKEN);
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"checked\":")
+        .contains("\"kind\":\"CHANGED\",\"entryId\":\"" + changed.value() + "\"");
+  }
+
+  @Test
+  void audit_list_pages_newest_first_with_a_cursor() {
+    Supplier<HostDatabase> database = fake("host.db");
+    try (HostDatabase db = database.get()) {
+      for (int i = 0; i < 3; i++) {
+        db.auditLog()
+            .append(
+                new AuditEntry(
+                    db.newId(), Id.SYSTEM, "test.event", "target-" + i, null, null, db.now()));
+      }
+    }
+    assertThat(run(database, "audit", "list", "--type", "test.event", "--limit", "2")).isZero();
+    String first = out.toString();
+    assertThat(first).contains("target-2", "target-1").doesNotContain("target-0");
+    String cursor = first.substring(first.indexOf("--after ") + 8).strip();
+
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "audit", "list", "--type", "test.event", "--after", cursor)).isZero();
+    assertThat(out.toString()).contains("target-0").doesNotContain("target-1", "more:");
+
+    assertThat(run(database, "audit", "list", "--after", "nonsense"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("cursor");
   }
 }
