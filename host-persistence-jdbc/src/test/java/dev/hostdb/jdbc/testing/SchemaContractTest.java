@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaContractTest {
   /** The id of the changelog's last changeset: the version of a fully migrated database. */
-  public static final String LATEST_CHANGESET = "create-sys-billing-events";
+  public static final String LATEST_CHANGESET = "add-tenant-provisioning";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -235,6 +235,26 @@ public abstract class SchemaContractTest {
     assertThat(reference.query("SELECT deleted_at FROM core_tenants"))
         .isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("deleted_at")).isNull());
+  }
+
+  @Test
+  void adds_nullable_provisioning_and_purge_times_to_existing_tenants() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("core_tenants")).contains("provisioned_at", "purged_at");
+    assertThat(inspector.notNullColumns("core_tenants"))
+        .doesNotContain("provisioned_at", "purged_at");
+    assertThat(reference.query("SELECT provisioned_at, purged_at FROM core_tenants"))
+        .isNotEmpty()
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("provisioned_at")).isNull();
+              assertThat(row.get("purged_at")).isNull();
+            });
   }
 
   @Test
