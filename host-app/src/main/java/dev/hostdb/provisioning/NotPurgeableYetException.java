@@ -11,7 +11,7 @@ import java.time.Instant;
 public class NotPurgeableYetException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Instant purgeableAt;
+  private final Instant purgeableAt;
 
   /**
    * @param tenantId the tenant

@@ -159,7 +159,8 @@ public final class TenantProvisioning {
    * @return {@link ProvisioningOutcome#PURGED} when this call marked the tenant, else {@link
    *     ProvisioningOutcome#ALREADY_PURGED}
    * @throws NotFoundException when no tenant has the id
-   * @throws ConflictException when the tenant is not deleted, or its URL names the host database
+   * @throws ConflictException when the tenant is not deleted, its URL names the host database, or
+   *     another tenant that is not purged has the same database
    * @throws NotPurgeableYetException when the retention period has not passed, with the time it
    *     does
    * @throws InvalidInputException when the tenant's database name is not accepted; nothing is
@@ -188,6 +189,7 @@ public final class TenantProvisioning {
       throw new NotPurgeableYetException(tenantId, deletedAt, purgeableAt);
     }
     DatabaseUrl url = tenantDatabase(operation, tenant);
+    requireNotShared(operation, tenant);
 
     retireRoutes.accept(tenantId);
     TenantDatabases.drop(url, settings.maintenanceDatabase());
@@ -251,6 +253,36 @@ public final class TenantProvisioning {
           operation + ": its database URL " + url.masked() + " names the host database");
     }
     return url;
+  }
+
+  /**
+   * Refuses to drop a database that another tenant, not purged, still names: dropping it would take
+   * that tenant's data too. Reads the whole catalog, which a purge, run rarely, can afford.
+   */
+  private void requireNotShared(String operation, Tenant tenant) {
+    String location = TenantDatabases.location(tenant.dbUrl());
+    for (Tenant other : ports.tenants().list()) {
+      if (!other.id().equals(tenant.id())
+          && other.dbUrl().kind().equals(tenant.dbUrl().kind())
+          && sameLocation(other.dbUrl(), location)
+          && ports.tenants().purgedAt(other.id()).isEmpty()) {
+        throw new ConflictException(
+            operation
+                + ": its database "
+                + tenant.dbUrl().masked()
+                + " is also the database of tenant "
+                + other.id()
+                + "; nothing was dropped");
+      }
+    }
+  }
+
+  private static boolean sameLocation(DatabaseUrl url, String location) {
+    try {
+      return TenantDatabases.location(url).equals(location);
+    } catch (InvalidInputException e) {
+      return false; // a URL that is not accepted names no database that could be dropped
+    }
   }
 
   private String hostLocation() {

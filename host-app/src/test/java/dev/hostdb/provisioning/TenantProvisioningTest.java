@@ -259,6 +259,22 @@ abstract class TenantProvisioningTest {
   }
 
   @Test
+  void purge_refuses_a_database_that_another_tenant_still_names() throws Exception {
+    Tenant acme = newTenant();
+    Tenant sharing = newTenant(acme.dbUrl());
+    provisioning.provision(acme.id());
+    db.tenants().markDeleted(acme.id(), NOW);
+    clock.advance(Duration.ofDays(31));
+
+    assertThatThrownBy(() -> provisioning.purge(acme.id()))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining(sharing.id().value());
+
+    assertThat(databaseExists(acme.dbUrl())).isTrue();
+    assertThat(provisioning.purgedAt(acme.id())).isEmpty();
+  }
+
+  @Test
   @Timeout(180)
   void a_provisioning_killed_inside_a_changeset_completes_exactly_once_on_the_next_run()
       throws Exception {
