@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.error.StorageUnavailableException;
 import dev.hostdb.jdbc.testing.PostgresDatabases;
 import dev.hostdb.jdbc.testing.PostgresTestDatabase;
 import java.sql.Connection;
@@ -73,6 +74,35 @@ class PostgresTenantProvisioningTest extends TenantProvisioningTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'template1'");
     assertThat(provisioning.provisionedAt(maintenance.id())).isEmpty();
+  }
+
+  @Test
+  void a_user_without_createdb_gets_a_storage_error_that_names_the_privilege_but_no_password()
+      throws SQLException {
+    String role =
+        "hostdb_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    host.executeAsAdmin("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD 'n0t-shown'");
+    try {
+      String name = newTenantDatabaseUrl().jdbcUrl().replaceAll(".*/([^/?]*).*", "$1");
+      DatabaseUrl url =
+          DatabaseUrl.parse("postgresql://" + role + ":n0t-shown@" + hostAndPort() + "/" + name);
+      Tenant acme = newTenant(url);
+
+      assertThatThrownBy(() -> provisioning.provision(acme.id()))
+          .isInstanceOf(StorageUnavailableException.class)
+          .hasMessageContaining("42501")
+          .hasMessageContaining("CREATEDB")
+          .hasMessageNotContaining("n0t-shown");
+
+      assertThat(databaseCount(name)).isZero();
+      assertThat(provisioning.provisionedAt(acme.id())).isEmpty();
+    } finally {
+      host.executeAsAdmin("DROP ROLE " + role);
+    }
+  }
+
+  private String hostAndPort() {
+    return host.url().jdbcUrl().replaceAll("jdbc:postgresql://([^/]*)/.*", "$1");
   }
 
   private long databaseCount(String namePattern) throws SQLException {
