@@ -25,6 +25,8 @@ import dev.hostdb.domain.rule.EntitlementPolicy;
 import dev.hostdb.identity.Argon2PasswordHasher;
 import dev.hostdb.identity.Identity;
 import dev.hostdb.jdbc.routing.TenantDataSources;
+import dev.hostdb.provisioning.ProvisioningSettings;
+import dev.hostdb.provisioning.TenantProvisioning;
 import dev.hostdb.tenancy.Billing;
 import dev.hostdb.tenancy.Memberships;
 import dev.hostdb.tenancy.Plans;
@@ -489,6 +491,27 @@ public final class HostDatabase implements AutoCloseable {
         tenantDataSources = TenantDataSources.create(open.tenants());
       }
       return tenantDataSources;
+    }
+  }
+
+  /**
+   * The tenants' own databases: provisioning a new tenant's database with the application's tenant
+   * changelog, and purging a deleted tenant's database after the retention period, both resumable
+   * after a crash and audited once. A purge first retires the tenant's pools in {@link
+   * #tenantDataSources()}.
+   *
+   * @param settings the tenant changelog, the retention period and the PostgreSQL maintenance
+   *     database
+   */
+  public TenantProvisioning provisioning(ProvisioningSettings settings) {
+    store();
+    return new TenantProvisioning(tenancyPorts, config.url(), this::retireRoutes, settings);
+  }
+
+  private void retireRoutes(Id tenantId) {
+    TenantDataSources routes = tenantDataSources;
+    if (routes != null) {
+      routes.evict(tenantId);
     }
   }
 

@@ -148,6 +148,30 @@ public final class InvalidatingRepositories {
       return tenants.deletedAt(tenantId);
     }
 
+    // decides no access today, yet a tenant's database state is the tenant's: its route is
+    // retired with the rest, so that no pool outlives a dropped database
+    @Override
+    public boolean markProvisioned(Id tenantId, Instant at) {
+      return within(
+          invalidation, AccessScope.tenant(tenantId), () -> tenants.markProvisioned(tenantId, at));
+    }
+
+    @Override
+    public Optional<Instant> provisionedAt(Id tenantId) {
+      return tenants.provisionedAt(tenantId);
+    }
+
+    @Override
+    public boolean markPurged(Id tenantId, Instant at) {
+      return within(
+          invalidation, AccessScope.tenant(tenantId), () -> tenants.markPurged(tenantId, at));
+    }
+
+    @Override
+    public Optional<Instant> purgedAt(Id tenantId) {
+      return tenants.purgedAt(tenantId);
+    }
+
     @Override
     public long count() {
       return tenants.count();

@@ -123,6 +123,63 @@ final class JdbcTenantCatalog implements TenantCatalog {
                 .flatMap(deleted -> deleted));
   }
 
+  @Override
+  public boolean markProvisioned(Id tenantId, Instant at) {
+    return markOnce(tenantId, at, "provisioned_at", "mark provisioned tenant ");
+  }
+
+  @Override
+  public Optional<Instant> provisionedAt(Id tenantId) {
+    return timeOf(tenantId, "provisioned_at", "read provisioning time of tenant ");
+  }
+
+  @Override
+  public boolean markPurged(Id tenantId, Instant at) {
+    return markOnce(tenantId, at, "purged_at", "mark purged tenant ");
+  }
+
+  @Override
+  public Optional<Instant> purgedAt(Id tenantId) {
+    return timeOf(tenantId, "purged_at", "read purge time of tenant ");
+  }
+
+  /**
+   * Sets a time column that is still null, in one conditional UPDATE: of concurrent callers only
+   * one changes the row. The column name is one of this class's constants, never caller input.
+   */
+  private boolean markOnce(Id tenantId, Instant at, String column, String verb) {
+    String operation = verb + tenantId;
+    return sql.write(
+        operation,
+        db -> {
+          int updated =
+              db.sql(
+                      "UPDATE core_tenants SET "
+                          + column
+                          + " = ? WHERE id = ? AND "
+                          + column
+                          + " IS NULL")
+                  .params(Rows.text(at), tenantId.value())
+                  .update();
+          if (updated == 1) {
+            return true;
+          }
+          Rows.requireRow(db, operation, "core_tenants", "tenant", tenantId);
+          return false;
+        });
+  }
+
+  private Optional<Instant> timeOf(Id tenantId, String column, String verb) {
+    return sql.read(
+        verb + tenantId,
+        db ->
+            db.sql("SELECT " + column + " FROM core_tenants WHERE id = ?")
+                .param(tenantId.value())
+                .query((rs, row) -> Optional.ofNullable(Rows.instant(rs, column)))
+                .optional()
+                .flatMap(time -> time));
+  }
+
   static Tenant map(ResultSet rs, int row) throws SQLException {
     return new Tenant(
         Rows.id(rs, "id"),

@@ -41,4 +41,31 @@ public interface TenantCatalog {
 
   /** When the tenant was deleted; empty for a tenant that is not deleted or does not exist. */
   Optional<Instant> deletedAt(Id tenantId);
+
+  /**
+   * Records that the tenant's own database was created and migrated, at {@code at}, unless that is
+   * already recorded ({@code core_tenants.provisioned_at}). The first call wins: of any number of
+   * calls, also from several processes, exactly one answers {@code true}, which makes it the marker
+   * for work to be done once, such as the audit entry.
+   *
+   * @return whether this call set the time; {@code false} when it was already set
+   * @throws dev.hostdb.domain.error.NotFoundException when no tenant has the id
+   */
+  boolean markProvisioned(Id tenantId, Instant at);
+
+  /** When the tenant's database was provisioned; empty when it was not, or for no such tenant. */
+  Optional<Instant> provisionedAt(Id tenantId);
+
+  /**
+   * Records that the database of the deleted tenant was dropped, at {@code at}, unless that is
+   * already recorded ({@code core_tenants.purged_at}); as {@link #markProvisioned}, exactly one
+   * call answers {@code true}.
+   *
+   * @return whether this call set the time; {@code false} when it was already set
+   * @throws dev.hostdb.domain.error.NotFoundException when no tenant has the id
+   */
+  boolean markPurged(Id tenantId, Instant at);
+
+  /** When the tenant's database was purged; empty when it was not, or for no such tenant. */
+  Optional<Instant> purgedAt(Id tenantId);
 }

@@ -103,24 +103,50 @@ public final class SchemaMigrator {
    *     the message names the changeset
    */
   public static MigrationResult migrate(Connection connection) {
+    return migrate(connection, Target.HOST);
+  }
+
+  /**
+   * Applies every changeset of an application's own changelog that has not run yet, such as the
+   * schema of a tenant's database, under the same lock and with the same recovery from a killed
+   * migration as the host schema. No row check runs: the changelog's constraints are the
+   * application's.
+   *
+   * <p>The database keeps its own {@code DATABASECHANGELOG}; do not run it on the host database,
+   * whose history it would mix with the host schema's.
+   *
+   * @param connection an open connection, outside any transaction of the caller
+   * @param changelog the changelog's classpath location, such as {@code db/tenant-changelog.xml}
+   * @param resources the class loader that finds the changelog and the files it includes
+   * @return the versions before and after, and the changesets applied
+   * @throws StorageUnavailableException when the database is not supported or a changeset fails;
+   *     the message names the changelog and the changeset
+   */
+  public static MigrationResult migrate(
+      Connection connection, String changelog, ClassLoader resources) {
+    return migrate(
+        connection, new Target(changelog, resources, false, "schema of changelog " + changelog));
+  }
+
+  private static MigrationResult migrate(Connection connection, Target target) {
     MigrationLock lock = MigrationLock.acquire(connection);
     try {
-      return migrateLocked(connection);
+      return migrateLocked(connection, target);
     } finally {
       lock.close();
     }
   }
 
-  private static MigrationResult migrateLocked(Connection connection) {
+  private static MigrationResult migrateLocked(Connection connection, Target target) {
     String from = currentVersion(connection);
     Progress progress = new Progress();
     boolean autoCommit = autoCommit(connection);
     try {
-      Scope.child(quietLiquibase(), () -> update(connection, progress));
+      Scope.child(quietLiquibase(), () -> update(connection, target, progress));
     } catch (HostDbException e) {
       throw e;
     } catch (Exception e) {
-      throw failure(progress, e);
+      throw failure(target, progress, e);
     } finally {
       restoreAutoCommit(connection, autoCommit);
     }
@@ -129,12 +155,13 @@ public final class SchemaMigrator {
         new MigrationResult(from, currentVersion(connection), progress.applied);
     if (result.changed()) {
       LOG.info(
-          "Migrated host schema from {} to {} ({} changesets)",
+          "Migrated {} from {} to {} ({} changesets)",
+          target.description(),
           result.fromVersion(),
           result.toVersion(),
           result.appliedChangeSets().size());
     } else {
-      LOG.debug("Host schema is up to date at {}", result.toVersion());
+      LOG.debug("{} is up to date at {}", target.description(), result.toVersion());
     }
     return result;
   }
@@ -166,14 +193,17 @@ public final class SchemaMigrator {
     }
   }
 
-  private static void update(Connection connection, Progress progress) throws Exception {
+  private static void update(Connection connection, Target target, Progress progress)
+      throws Exception {
     Database database =
         DatabaseFactory.getInstance()
             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
     String dbms = database.getShortName();
     if (!SUPPORTED.contains(dbms)) {
       throw new StorageUnavailableException(
-          "Cannot migrate the host schema on "
+          "Cannot migrate the "
+              + target.description()
+              + " on "
               + dbms
               + ": only SQLite and PostgreSQL are supported");
     }
@@ -181,9 +211,7 @@ public final class SchemaMigrator {
     releaseStaleLiquibaseLock(connection, database);
     Liquibase liquibase =
         new Liquibase(
-            CHANGELOG,
-            new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
-            database);
+            target.changelog(), new ClassLoaderResourceAccessor(target.resources()), database);
     Set<String> pending = new HashSet<>();
     for (ChangeSet changeSet :
         liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression(), false)) {
@@ -193,7 +221,9 @@ public final class SchemaMigrator {
       return;
     }
 
-    ExistingRowsCheck.verify(connection, pending, dbms, table -> tableExists(connection, table));
+    if (target.checkHostRows()) {
+      ExistingRowsCheck.verify(connection, pending, dbms, table -> tableExists(connection, table));
+    }
     liquibase.setChangeExecListener(progress);
     liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
     liquibase.update(new Contexts(), new LabelExpression());
@@ -235,13 +265,15 @@ public final class SchemaMigrator {
     return values;
   }
 
-  private static StorageUnavailableException failure(Progress progress, Exception error) {
+  private static StorageUnavailableException failure(
+      Target target, Progress progress, Exception error) {
     String where =
         progress.running == null
             ? "before any changeset ran"
             : "at changeset " + progress.running + ", which was rolled back";
     return new StorageUnavailableException(
-        "Could not migrate the host schema " + where + ": " + rootMessage(error), error);
+        "Could not migrate the " + target.description() + " " + where + ": " + rootMessage(error),
+        error);
   }
 
   private static String rootMessage(Throwable error) {
@@ -296,6 +328,16 @@ public final class SchemaMigrator {
     } catch (SQLException e) {
       LOG.warn("Could not restore auto-commit after the schema migration", e);
     }
+  }
+
+  /**
+   * What to migrate: the changelog, where its files are found, whether stored rows are checked
+   * against the host schema's constraints first, and how messages name it.
+   */
+  private record Target(
+      String changelog, ClassLoader resources, boolean checkHostRows, String description) {
+    static final Target HOST =
+        new Target(CHANGELOG, SchemaMigrator.class.getClassLoader(), true, "host schema");
   }
 
   /** Records which changeset is running and which ones were applied. */

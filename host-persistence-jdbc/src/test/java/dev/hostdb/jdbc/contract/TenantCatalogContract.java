@@ -101,4 +101,69 @@ public abstract class TenantCatalogContract extends StoreContract {
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining(ghost.value());
   }
+
+  @Test
+  void marks_a_tenant_provisioned_once_and_keeps_the_first_time() {
+    Tenant acme = newTenant("acme");
+    Tenant other = newTenant("other");
+
+    boolean first = store.tenants().markProvisioned(acme.id(), later(60));
+    boolean second = store.tenants().markProvisioned(acme.id(), later(120));
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(store.tenants().provisionedAt(acme.id())).contains(later(60));
+    assertThat(store.tenants().provisionedAt(other.id())).isEmpty();
+    assertThat(store.tenants().provisionedAt(Id.random())).isEmpty();
+    assertThat(store.tenants().findById(acme.id())).contains(acme);
+  }
+
+  @Test
+  void marks_a_tenant_purged_once_and_keeps_the_first_time() {
+    Tenant acme = newTenant("acme");
+    Tenant other = newTenant("other");
+    store.tenants().markDeleted(acme.id(), later(10));
+
+    boolean first = store.tenants().markPurged(acme.id(), later(60));
+    boolean second = store.tenants().markPurged(acme.id(), later(120));
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(store.tenants().purgedAt(acme.id())).contains(later(60));
+    assertThat(store.tenants().deletedAt(acme.id())).contains(later(10));
+    assertThat(store.tenants().purgedAt(other.id())).isEmpty();
+    assertThat(store.tenants().purgedAt(Id.random())).isEmpty();
+  }
+
+  @Test
+  void refuses_to_mark_an_unknown_tenant_provisioned_or_purged() {
+    Id ghost = Id.random();
+
+    assertThatThrownBy(() -> store.tenants().markProvisioned(ghost, now))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(ghost.value());
+    assertThatThrownBy(() -> store.tenants().markPurged(ghost, now))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(ghost.value());
+  }
+
+  @Test
+  void a_rolled_back_provisioning_mark_leaves_the_tenant_unprovisioned() {
+    Tenant acme = newTenant("acme");
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .transactions()
+                    .inTransaction(
+                        (Runnable)
+                            () -> {
+                              store.tenants().markProvisioned(acme.id(), later(60));
+                              throw new IllegalStateException("audit failed");
+                            }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.tenants().provisionedAt(acme.id())).isEmpty();
+    assertThat(store.tenants().markProvisioned(acme.id(), later(90))).isTrue();
+  }
 }

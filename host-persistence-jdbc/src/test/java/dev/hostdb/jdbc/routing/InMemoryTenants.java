@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InMemoryTenants implements TenantCatalog {
   private final Map<Id, Tenant> tenants = new ConcurrentHashMap<>();
   private final Map<Id, Instant> deleted = new ConcurrentHashMap<>();
+  private final Map<Id, Instant> provisioned = new ConcurrentHashMap<>();
+  private final Map<Id, Instant> purged = new ConcurrentHashMap<>();
   private final AtomicLong lookups = new AtomicLong();
 
   Tenant add(String name, DatabaseUrl url) {
@@ -73,5 +75,32 @@ final class InMemoryTenants implements TenantCatalog {
   @Override
   public Optional<Instant> deletedAt(Id tenantId) {
     return Optional.ofNullable(deleted.get(tenantId));
+  }
+
+  @Override
+  public boolean markProvisioned(Id tenantId, Instant at) {
+    return markOnce(provisioned, tenantId, at);
+  }
+
+  @Override
+  public Optional<Instant> provisionedAt(Id tenantId) {
+    return Optional.ofNullable(provisioned.get(tenantId));
+  }
+
+  @Override
+  public boolean markPurged(Id tenantId, Instant at) {
+    return markOnce(purged, tenantId, at);
+  }
+
+  @Override
+  public Optional<Instant> purgedAt(Id tenantId) {
+    return Optional.ofNullable(purged.get(tenantId));
+  }
+
+  private boolean markOnce(Map<Id, Instant> times, Id tenantId, Instant at) {
+    if (!tenants.containsKey(tenantId)) {
+      throw new NotFoundException("mark tenant", "tenant", tenantId);
+    }
+    return times.putIfAbsent(tenantId, at) == null;
   }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaContractTest {
   /** The id of the changelog's last changeset: the version of a fully migrated database. */
-  public static final String LATEST_CHANGESET = "protect-sys-audit-logs";
+  public static final String LATEST_CHANGESET = "add-tenant-provisioning";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -328,6 +328,26 @@ public abstract class SchemaContractTest {
    * @return the trigger names
    */
   protected abstract Set<String> appendOnlyTriggers();
+
+  @Test
+  void adds_nullable_provisioning_and_purge_times_to_existing_tenants() throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("core_tenants")).contains("provisioned_at", "purged_at");
+    assertThat(inspector.notNullColumns("core_tenants"))
+        .doesNotContain("provisioned_at", "purged_at");
+    assertThat(reference.query("SELECT provisioned_at, purged_at FROM core_tenants"))
+        .isNotEmpty()
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("provisioned_at")).isNull();
+              assertThat(row.get("purged_at")).isNull();
+            });
+  }
 
   @Test
   void migrating_twice_changes_nothing() throws SQLException {

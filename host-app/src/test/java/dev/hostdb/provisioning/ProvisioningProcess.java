@@ -1,0 +1,111 @@
+package dev.hostdb.provisioning;
+
+import dev.hostdb.HostConfig;
+import dev.hostdb.HostDatabase;
+import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Id;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A separate JVM that provisions one tenant with {@link TenantProvisioningTest#CHANGELOG}, blocking
+ * in its Java changeset ({@link BlockingChange}) after creating a marker file, so that a test can
+ * kill it there with SIGKILL: no shutdown hooks, no {@code finally}.
+ *
+ * <p>The host database URL and the tenant id come from the environment, never the command line, so
+ * no password shows in the process list.
+ */
+public final class ProvisioningProcess implements AutoCloseable {
+  static final String HOST_URL_VARIABLE = "HOSTDB_TEST_HOST_URL";
+  static final String TENANT_VARIABLE = "HOSTDB_TEST_TENANT_ID";
+
+  private final Process process;
+  private final Path output;
+  private final Path marker;
+
+  private ProvisioningProcess(Process process, Path output, Path marker) {
+    this.process = process;
+    this.output = output;
+    this.marker = marker;
+  }
+
+  /**
+   * Runs in the child JVM.
+   *
+   * @param args none
+   */
+  public static void main(String[] args) {
+    DatabaseUrl hostUrl = DatabaseUrl.parse(System.getenv(HOST_URL_VARIABLE));
+    Id tenantId = Id.of(System.getenv(TENANT_VARIABLE));
+    try (HostDatabase db = HostDatabase.create(HostConfig.of(hostUrl))) {
+      db.provisioning(ProvisioningSettings.of(TenantProvisioningTest.CHANGELOG))
+          .provision(tenantId);
+    }
+  }
+
+  /**
+   * Starts a child JVM on the test class path that provisions the tenant.
+   *
+   * @param folder where the marker and the child's output go
+   */
+  static ProvisioningProcess start(DatabaseUrl hostUrl, Id tenantId, Path folder)
+      throws IOException {
+    Path marker = folder.resolve("blocked.marker");
+    Path output = folder.resolve("child-output.txt");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-XX:TieredStopAtLevel=1"); // starts faster; the child runs for seconds at most
+    command.add(ProvisioningProcess.class.getName());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().put(HOST_URL_VARIABLE, hostUrl.reveal());
+    builder.environment().put(TENANT_VARIABLE, tenantId.value());
+    builder.environment().put(BlockingChange.MARKER_VARIABLE, marker.toString());
+    return new ProvisioningProcess(builder.start(), output, marker);
+  }
+
+  /**
+   * Waits until the child blocks inside its Java changeset.
+   *
+   * @throws AssertionError when the child exits or the time runs out first, with its output
+   */
+  void awaitBlocked(Duration timeout) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!Files.exists(marker)) {
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "The provisioning process exited with " + process.exitValue() + ":\n" + outputText());
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "The provisioning process did not block within " + timeout + ":\n" + outputText());
+      }
+      Thread.sleep(50); // polling interval only
+    }
+  }
+
+  /** Kills the child with SIGKILL and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new AssertionError("The provisioning process survived SIGKILL for ten seconds");
+    }
+  }
+
+  String outputText() throws IOException {
+    return Files.exists(output) ? Files.readString(output) : "";
+  }
+
+  /** Kills the child if it still runs. */
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
