@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>A claim is one {@code UPDATE} of the rows a sub-select picks, locked and skipping the rows
  * other claims hold where the database locks rows ({@link Dialect#skipLockedRowsClause()}); on
- * SQLite the writer's {@code IMMEDIATE} transaction already keeps every other claim out. Every
- * later call on a lease is one {@code UPDATE} conditional on the job's id, its lease token and
- * {@code running}, so a lease that another claim replaced changes nothing.
+ * SQLite a writing statement or transaction holds the whole database, so no other claim runs beside
+ * it. Once a second ({@link #SWEEP_INTERVAL}) the claim's transaction first fails the jobs whose
+ * last lease ended. Every later call on a lease is one {@code UPDATE} conditional on the job's id,
+ * its lease token and {@code running}, so a lease that another claim replaced changes nothing.
  *
  * <p>One claim makes one random token for all the jobs it leases; a lease is the pair of a job id
  * and that token, and a new claim of any of those jobs makes a new token. A job that the Python
@@ -57,7 +60,15 @@ final class JdbcJobQueue implements JobQueue {
           .thenComparing(SystemJob::runAfter)
           .thenComparing(SystemJob::id);
 
+  /**
+   * How often claims fail the jobs whose last lease ended. Such a job is never claimed again, so
+   * between two sweeps it only stays {@code running} a little longer than its lease; sweeping on
+   * every claim would cost each claim a statement and its own transaction.
+   */
+  static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
   private final Sql sql;
+  private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
 
   JdbcJobQueue(Sql sql) {
     this.sql = sql;
@@ -172,30 +183,45 @@ final class JdbcJobQueue implements JobQueue {
     Instant until = leaseEnd("lease", now, lease);
     String token = newToken();
     String operation = "claim jobs for " + owner;
-    return sql.write(
-        operation,
-        db -> {
-          failExhausted(db, jobTypes, now);
-          List<SystemJob> claimed = claimDue(db, owner, token, jobTypes, max, now, until);
-          List<ClaimedJob> result = new ArrayList<>(claimed.size());
-          for (SystemJob job : claimed) {
-            result.add(
-                new ClaimedJob(
-                    job, new JobLease(job.id(), token, owner, job.attempts(), job.leaseUntil())));
-          }
-          return Collections.unmodifiableList(result);
-        });
+    Function<JdbcClient, List<SystemJob>> claimStatement =
+        db -> claimDue(db, owner, token, jobTypes, max, now, until);
+    List<SystemJob> claimed =
+        sweepDue(now)
+            ? sql.write(
+                operation,
+                db -> {
+                  failExhausted(db, now);
+                  return claimStatement.apply(db);
+                })
+            : sql.writeStatement(operation, claimStatement);
+    List<ClaimedJob> result = new ArrayList<>(claimed.size());
+    for (SystemJob job : claimed) {
+      result.add(
+          new ClaimedJob(
+              job, new JobLease(job.id(), token, owner, job.attempts(), job.leaseUntil())));
+    }
+    return Collections.unmodifiableList(result);
   }
 
-  /** Fails the running jobs whose lease ended after their last attempt. */
-  private void failExhausted(JdbcClient db, List<String> jobTypes, Instant now) {
+  /**
+   * Whether this claim also fails the jobs whose last lease ended: the first claim does, then a
+   * claim at least {@link #SWEEP_INTERVAL} later (or earlier, by a clock set back) than the last
+   * one that did.
+   */
+  private boolean sweepDue(Instant now) {
+    Instant last = lastSweep.get();
+    boolean due = last == null || now.isBefore(last) || !now.isBefore(last.plus(SWEEP_INTERVAL));
+    return due && lastSweep.compareAndSet(last, now);
+  }
+
+  /** Fails the running jobs, of any type, whose lease ended after their last attempt. */
+  private void failExhausted(JdbcClient db, Instant now) {
     String nowText = Rows.text(now);
     List<Object> params = new ArrayList<>();
     params.add(JobStatus.FAILED.code());
     params.add(nowText);
     params.add(JobStatus.RUNNING.code());
     params.add(nowText);
-    params.addAll(jobTypes);
     db.sql(
             """
             UPDATE sys_jobs SET status = ?, completed_at = ?,
@@ -205,7 +231,6 @@ final class JdbcJobQueue implements JobQueue {
             WHERE id IN (
               SELECT id FROM sys_jobs
               WHERE status = ? AND lease_until < ? AND attempts >= max_attempts"""
-                + typeFilter(jobTypes)
                 + sql.dialect().skipLockedRowsClause()
                 + ")")
         .params(params)
@@ -270,7 +295,7 @@ final class JdbcJobQueue implements JobQueue {
     required("now", now);
     Instant until = leaseEnd("extension", now, extension);
     int updated =
-        sql.write(
+        sql.writeStatement(
             "extend the lease of job " + lease.jobId(),
             db ->
                 db.sql("UPDATE sys_jobs SET lease_until = ?" + LEASE_MATCHES)
@@ -284,7 +309,7 @@ final class JdbcJobQueue implements JobQueue {
     required("lease", lease);
     required("now", now);
     int updated =
-        sql.write(
+        sql.writeStatement(
             "complete job " + lease.jobId(),
             db ->
                 db.sql(
@@ -310,50 +335,42 @@ final class JdbcJobQueue implements JobQueue {
     int finalAttempt = retryAt == null ? 1 : 0;
     String failed = JobStatus.FAILED.code();
     String operation = "record the failure of job " + lease.jobId();
-    return sql.write(
+    return sql.writeStatement(
         operation,
-        db -> {
-          int updated =
-              db.sql(
-                      """
-                      UPDATE sys_jobs SET
-                        status = CASE WHEN attempts >= max_attempts OR ? = 1 THEN ? ELSE ? END,
-                        completed_at = CASE WHEN attempts >= max_attempts OR ? = 1
-                          THEN ? ELSE NULL END,
-                        run_after = CASE WHEN attempts >= max_attempts OR ? = 1
-                          THEN run_after ELSE ? END,
-                        error_log = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
-                          + LEASE_MATCHES)
-                  .params(
-                      finalAttempt,
-                      failed,
-                      JobStatus.PENDING.code(),
-                      finalAttempt,
-                      Rows.text(now),
-                      finalAttempt,
-                      Rows.text(retryAt),
-                      bounded(error),
-                      lease.jobId().value(),
-                      lease.token(),
-                      running())
-                  .update();
-          if (updated == 0) {
-            return Optional.<JobStatus>empty();
-          }
-          return Optional.of(
-              JobStatus.fromCode(
-                  db.sql("SELECT status FROM sys_jobs WHERE id = ?")
-                      .param(lease.jobId().value())
-                      .query(String.class)
-                      .single()));
-        });
+        db ->
+            db.sql(
+                    """
+                    UPDATE sys_jobs SET
+                      status = CASE WHEN attempts >= max_attempts OR ? = 1 THEN ? ELSE ? END,
+                      completed_at = CASE WHEN attempts >= max_attempts OR ? = 1
+                        THEN ? ELSE NULL END,
+                      run_after = CASE WHEN attempts >= max_attempts OR ? = 1
+                        THEN run_after ELSE ? END,
+                      error_log = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
+                        + LEASE_MATCHES
+                        + "\nRETURNING status")
+                .params(
+                    finalAttempt,
+                    failed,
+                    JobStatus.PENDING.code(),
+                    finalAttempt,
+                    Rows.text(now),
+                    finalAttempt,
+                    Rows.text(retryAt),
+                    bounded(error),
+                    lease.jobId().value(),
+                    lease.token(),
+                    running())
+                .query(String.class)
+                .optional()
+                .map(JobStatus::fromCode));
   }
 
   @Override
   public boolean release(JobLease lease) {
     required("lease", lease);
     int updated =
-        sql.write(
+        sql.writeStatement(
             "release job " + lease.jobId(),
             db ->
                 db.sql(
