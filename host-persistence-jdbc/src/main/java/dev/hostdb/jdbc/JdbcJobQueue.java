@@ -214,26 +214,25 @@ final class JdbcJobQueue implements JobQueue {
     return due && lastSweep.compareAndSet(last, now);
   }
 
-  /** Fails the running jobs, of any type, whose lease ended after their last attempt. */
+  /**
+   * Fails the running jobs, of any type, whose lease ended after their last attempt. Statuses are
+   * written as literals here and in the claim, so that PostgreSQL can match the partial indexes on
+   * {@code status} whatever plan it caches for the statement.
+   */
   private void failExhausted(JdbcClient db, Instant now) {
     String nowText = Rows.text(now);
-    List<Object> params = new ArrayList<>();
-    params.add(JobStatus.FAILED.code());
-    params.add(nowText);
-    params.add(JobStatus.RUNNING.code());
-    params.add(nowText);
     db.sql(
             """
-            UPDATE sys_jobs SET status = ?, completed_at = ?,
+            UPDATE sys_jobs SET status = 'failed', completed_at = ?,
               error_log = 'the lease of its last attempt ended before it finished (worker '
                 || COALESCE(lease_owner, 'unknown') || ' stopped or hung)',
               lease_owner = NULL, lease_token = NULL, lease_until = NULL
             WHERE id IN (
               SELECT id FROM sys_jobs
-              WHERE status = ? AND lease_until < ? AND attempts >= max_attempts"""
+              WHERE status = 'running' AND lease_until < ? AND attempts >= max_attempts"""
                 + sql.dialect().skipLockedRowsClause()
                 + ")")
-        .params(params)
+        .params(nowText, nowText)
         .update();
   }
 
@@ -248,13 +247,10 @@ final class JdbcJobQueue implements JobQueue {
       Instant until) {
     String nowText = Rows.text(now);
     List<Object> params = new ArrayList<>();
-    params.add(JobStatus.RUNNING.code());
     params.add(owner);
     params.add(token);
     params.add(Rows.text(until));
-    params.add(JobStatus.PENDING.code());
     params.add(nowText);
-    params.add(JobStatus.RUNNING.code());
     params.add(nowText);
     params.addAll(jobTypes);
     params.add(max);
@@ -262,12 +258,12 @@ final class JdbcJobQueue implements JobQueue {
         new ArrayList<>(
             db.sql(
                     """
-                    UPDATE sys_jobs SET status = ?, attempts = attempts + 1, lease_owner = ?,
-                      lease_token = ?, lease_until = ?
+                    UPDATE sys_jobs SET status = 'running', attempts = attempts + 1,
+                      lease_owner = ?, lease_token = ?, lease_until = ?
                     WHERE id IN (
                       SELECT id FROM sys_jobs
-                      WHERE ((status = ? AND (run_after IS NULL OR run_after <= ?))
-                        OR (status = ? AND lease_until < ? AND attempts < max_attempts))"""
+                      WHERE ((status = 'pending' AND (run_after IS NULL OR run_after <= ?))
+                        OR (status = 'running' AND lease_until < ? AND attempts < max_attempts))"""
                         + typeFilter(jobTypes)
                         + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
                         + sql.dialect().skipLockedRowsClause()
