@@ -248,7 +248,7 @@ final class JdbcJobQueue implements JobQueue {
     String nowText = Rows.text(now);
     List<Object> params = new ArrayList<>();
     params.add(owner);
-    params.add(token);
+    params.add(SecretValue.of(token));
     params.add(Rows.text(until));
     params.add(nowText);
     params.add(nowText);
@@ -295,7 +295,11 @@ final class JdbcJobQueue implements JobQueue {
             "extend the lease of job " + lease.jobId(),
             db ->
                 db.sql("UPDATE sys_jobs SET lease_until = ?" + LEASE_MATCHES)
-                    .params(Rows.text(until), lease.jobId().value(), lease.token(), running())
+                    .params(
+                        Rows.text(until),
+                        lease.jobId().value(),
+                        SecretValue.of(lease.token()),
+                        running())
                     .update());
     return updated == 1 ? Optional.of(lease.extendedTo(until)) : Optional.empty();
   }
@@ -317,7 +321,7 @@ final class JdbcJobQueue implements JobQueue {
                         JobStatus.COMPLETED.code(),
                         Rows.text(now),
                         lease.jobId().value(),
-                        lease.token(),
+                        SecretValue.of(lease.token()),
                         running())
                     .update());
     return updated == 1;
@@ -355,7 +359,7 @@ final class JdbcJobQueue implements JobQueue {
                     Rows.text(retryAt),
                     bounded(error),
                     lease.jobId().value(),
-                    lease.token(),
+                    SecretValue.of(lease.token()),
                     running())
                 .query(String.class)
                 .optional()
@@ -375,7 +379,10 @@ final class JdbcJobQueue implements JobQueue {
                           lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
                             + LEASE_MATCHES)
                     .params(
-                        JobStatus.PENDING.code(), lease.jobId().value(), lease.token(), running())
+                        JobStatus.PENDING.code(),
+                        lease.jobId().value(),
+                        SecretValue.of(lease.token()),
+                        running())
                     .update());
     return updated == 1;
   }
