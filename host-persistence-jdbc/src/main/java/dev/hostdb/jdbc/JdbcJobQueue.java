@@ -35,6 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>One claim makes one random token for all the jobs it leases; a lease is the pair of a job id
  * and that token, and a new claim of any of those jobs makes a new token. A job that the Python
  * reference inserted has no {@code run_after} and is due at once.
+ *
+ * <p><b>NOTE:</b> among due jobs of one priority, those without {@code run_after} are claimed first
+ * on SQLite and last on PostgreSQL, which sort NULL differently; ordering them the same way would
+ * keep PostgreSQL from reading the claim order off its index.
  */
 final class JdbcJobQueue implements JobQueue {
   /** The longest error kept in {@code error_log}; longer errors are cut and say so. */
