@@ -41,9 +41,21 @@ final class BenchDatabase implements AutoCloseable {
     void run() throws IOException, SQLException;
   }
 
+  private interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  private final Connector connector;
+
   private BenchDatabase(
-      String kind, HostConfig config, HostDatabase hostDb, Connection raw, Cleanup cleanup) {
+      String kind,
+      HostConfig config,
+      HostDatabase hostDb,
+      Connector connector,
+      Connection raw,
+      Cleanup cleanup) {
     this.kind = kind;
+    this.connector = connector;
     this.config = config;
     this.hostDb = hostDb;
     this.raw = raw;
@@ -81,8 +93,10 @@ final class BenchDatabase implements AutoCloseable {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-    return new BenchDatabase(SQLITE, hostConfig, hostDb, raw, () -> deleteFolder(folder));
+    Connector connector =
+        () -> DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    return new BenchDatabase(
+        SQLITE, hostConfig, hostDb, connector, connector.connect(), () -> deleteFolder(folder));
   }
 
   private static BenchDatabase postgres(HostDatabase.Options options) throws SQLException {
@@ -90,8 +104,14 @@ final class BenchDatabase implements AutoCloseable {
     String name = server.createDatabase();
     HostConfig hostConfig = HostConfig.of(server.hostDbUrl(name));
     HostDatabase hostDb = HostDatabase.create(hostConfig, options);
-    Connection raw = server.connect(name);
-    return new BenchDatabase(POSTGRES, hostConfig, hostDb, raw, () -> server.dropDatabase(name));
+    Connector connector = () -> server.connect(name);
+    return new BenchDatabase(
+        POSTGRES,
+        hostConfig,
+        hostDb,
+        connector,
+        connector.connect(),
+        () -> server.dropDatabase(name));
   }
 
   private static void deleteFolder(Path folder) throws IOException {
@@ -118,6 +138,14 @@ final class BenchDatabase implements AutoCloseable {
   /** The raw side: one driver connection in auto-commit mode, no pool. */
   Connection raw() {
     return raw;
+  }
+
+  /**
+   * Another plain driver connection with the same settings as {@link #raw()}, for a raw side that
+   * runs on several threads; the caller closes it.
+   */
+  Connection connectRaw() throws SQLException {
+    return connector.connect();
   }
 
   /** Refreshes the planner's statistics after seeding, so that both sides get the same plans. */

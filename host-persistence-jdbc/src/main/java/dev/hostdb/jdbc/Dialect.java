@@ -28,4 +28,12 @@ public interface Dialect {
    * where a write transaction already holds the whole database.
    */
   String auditAppendLock();
+
+  /**
+   * The clause that locks the rows a {@code SELECT} reads and passes over rows another transaction
+   * holds, such as {@code " FOR UPDATE SKIP LOCKED"}: concurrent job claims then take different
+   * jobs instead of waiting for each other. Empty where a transaction already holds the whole
+   * database.
+   */
+  String skipLockedRowsClause();
 }

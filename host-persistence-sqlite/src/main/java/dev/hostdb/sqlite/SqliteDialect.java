@@ -63,4 +63,10 @@ final class SqliteDialect implements Dialect {
   public String auditAppendLock() {
     return "";
   }
+
+  /** Empty: every write transaction begins IMMEDIATE, so no other writer runs beside it. */
+  @Override
+  public String skipLockedRowsClause() {
+    return "";
+  }
 }

@@ -71,4 +71,10 @@ final class PostgresDialect implements Dialect {
   public String auditAppendLock() {
     return "SELECT pg_advisory_xact_lock(" + AUDIT_APPEND_KEY + ")";
   }
+
+  /** Locks the selected rows and skips the rows other transactions have locked. */
+  @Override
+  public String skipLockedRowsClause() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
 }

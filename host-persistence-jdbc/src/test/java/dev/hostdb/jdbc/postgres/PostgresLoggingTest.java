@@ -8,9 +8,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.hostdb.domain.ClaimedJob;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.JobLease;
+import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.port.HostStore;
@@ -103,6 +106,34 @@ class PostgresLoggingTest {
     assertThat(appender.list)
         .extracting(PostgresLoggingTest::everything)
         .noneMatch(text -> text.contains(PASSWORD));
+  }
+
+  @Test
+  void never_logs_a_lease_token_even_at_trace() {
+    PostgresTestDatabase database = DATABASES.create();
+    List<String> tokens = new ArrayList<>();
+
+    try (HostStore store =
+        new PostgresHostStoreProvider().open(database.url(), StoreSettings.defaults())) {
+      Instant now = Instant.now();
+      for (int i = 0; i < 3; i++) {
+        store.jobs().enqueue(SystemJob.pending(Id.random(), "tenant.provision", null, now));
+      }
+      List<ClaimedJob> claimed =
+          store.jobs().claim("w1", List.of(), 3, now, Duration.ofSeconds(30));
+      claimed.forEach(job -> tokens.add(job.lease().token()));
+      JobLease first = claimed.get(0).lease();
+      store.jobs().heartbeat(first, now, Duration.ofSeconds(60));
+      store.jobs().complete(first, now);
+      store.jobs().fail(claimed.get(1).lease(), "boom", now.plusSeconds(5), now);
+      store.jobs().release(claimed.get(2).lease());
+    }
+
+    assertThat(tokens).hasSize(3).allSatisfy(token -> assertThat(token).isNotBlank());
+    assertThat(appender.list).extracting(ILoggingEvent::getLevel).contains(Level.TRACE);
+    assertThat(appender.list)
+        .extracting(PostgresLoggingTest::everything)
+        .noneMatch(text -> tokens.stream().anyMatch(text::contains));
   }
 
   @Test

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaContractTest {
   /** The id of the changelog's last changeset: the version of a fully migrated database. */
-  public static final String LATEST_CHANGESET = "add-tenant-provisioning";
+  public static final String LATEST_CHANGESET = "extend-sys-jobs";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -52,7 +52,15 @@ public abstract class SchemaContractTest {
               Set.of(
                   "id", "name", "currency", "trial_days", "tier_level", "is_active", "sort_order"),
           "sys_audit_logs", Set.of("id", "actor_user_id", "event_type", "created_at"),
-          "sys_jobs", Set.of("id", "job_type", "status", "created_at"));
+          "sys_jobs",
+              Set.of(
+                  "id",
+                  "job_type",
+                  "status",
+                  "created_at",
+                  "priority",
+                  "attempts",
+                  "max_attempts"));
 
   /** Named CHECK and FOREIGN KEY constraints per table. */
   protected static final Map<String, Set<String>> NAMED_CONSTRAINTS =
@@ -118,7 +126,10 @@ public abstract class SchemaContractTest {
                   new Index("ix_sys_audit_logs_event_seq", List.of("event_type", "seq"), false)),
           "sys_jobs",
               Set.of(
-                  new Index("ix_sys_jobs_status_created", List.of("status", "created_at"), false)),
+                  new Index("ix_sys_jobs_status_created", List.of("status", "created_at"), false),
+                  new Index("uq_sys_jobs_unique_key", List.of("unique_key"), true),
+                  new Index("ix_sys_jobs_due", List.of("priority", "run_after", "id"), false),
+                  new Index("ix_sys_jobs_lease_until", List.of("lease_until"), false)),
           "core_tenants", Set.of());
 
   private Connection connection;
@@ -350,6 +361,43 @@ public abstract class SchemaContractTest {
   }
 
   @Test
+  void extends_sys_jobs_with_leases_and_makes_existing_jobs_due_at_their_creation()
+      throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("sys_jobs"))
+        .contains(
+            "unique_key",
+            "priority",
+            "run_after",
+            "attempts",
+            "max_attempts",
+            "lease_owner",
+            "lease_token",
+            "lease_until");
+    assertThat(inspector.notNullColumns("sys_jobs"))
+        .doesNotContain("unique_key", "run_after", "lease_owner", "lease_token", "lease_until");
+    List<Map<String, Object>> jobs =
+        reference.query(
+            "SELECT created_at, run_after, priority, attempts, max_attempts, lease_token"
+                + " FROM sys_jobs");
+    assertThat(jobs)
+        .isNotEmpty()
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("run_after")).isEqualTo(row.get("created_at"));
+              assertThat(((Number) row.get("priority")).intValue()).isZero();
+              assertThat(((Number) row.get("attempts")).intValue()).isZero();
+              assertThat(((Number) row.get("max_attempts")).intValue()).isEqualTo(5);
+              assertThat(row.get("lease_token")).isNull();
+            });
+  }
+
+  @Test
   void migrating_twice_changes_nothing() throws SQLException {
     ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
     reference.populate();
@@ -518,6 +566,10 @@ public abstract class SchemaContractTest {
     assertRejected(valid, "core_users", "oauth_id", "github|1");
     assertRejected(valid, "core_users", "email_normalized", "dup@example.com");
     assertRejected(valid, "core_subscriptions", "stripe_sub_id", "sub_1");
+    Map<String, Object> job = valid.row("sys_jobs");
+    job.put("unique_key", "purge:1");
+    valid.reference.insert("sys_jobs", job);
+    assertRejected(valid, "sys_jobs", "unique_key", "purge:1");
     Map<String, Object> twin = valid.row("core_memberships");
     twin.put("user_id", valid.user);
     twin.put("tenant_id", valid.tenant);
@@ -537,7 +589,13 @@ public abstract class SchemaContractTest {
       Map<String, Object> subscription = valid.row("core_subscriptions");
       subscription.put("stripe_sub_id", null);
       valid.reference.insert("core_subscriptions", subscription);
+      Map<String, Object> job = valid.row("sys_jobs");
+      job.put("unique_key", null);
+      valid.reference.insert("sys_jobs", job);
     }
+
+    assertThat(valid.reference.query("SELECT id FROM sys_jobs WHERE unique_key IS NULL"))
+        .hasSize(2);
 
     assertThat(valid.reference.query("SELECT id FROM core_users WHERE oauth_id IS NULL"))
         .hasSize(2);
