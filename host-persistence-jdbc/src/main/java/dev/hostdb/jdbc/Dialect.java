@@ -21,4 +21,12 @@ public interface Dialect {
    * {@code " FOR UPDATE"}; empty where a transaction already holds the whole database.
    */
   String lockRowsClause();
+
+  /**
+   * The clause that locks the rows a {@code SELECT} reads and passes over rows another transaction
+   * holds, such as {@code " FOR UPDATE SKIP LOCKED"}: concurrent job claims then take different
+   * jobs instead of waiting for each other. Empty where a transaction already holds the whole
+   * database.
+   */
+  String skipLockedRowsClause();
 }

@@ -1,18 +1,61 @@
 package dev.hostdb.jdbc;
 
+import dev.hostdb.domain.ClaimedJob;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.JobLease;
 import dev.hostdb.domain.JobStatus;
 import dev.hostdb.domain.SystemJob;
+import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.port.JobQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link JobQueue} on {@code sys_jobs}. */
+/**
+ * {@link JobQueue} on {@code sys_jobs}.
+ *
+ * <p>A claim is one {@code UPDATE} of the rows a sub-select picks, locked and skipping the rows
+ * other claims hold where the database locks rows ({@link Dialect#skipLockedRowsClause()}); on
+ * SQLite the writer's {@code IMMEDIATE} transaction already keeps every other claim out. Every
+ * later call on a lease is one {@code UPDATE} conditional on the job's id, its lease token and
+ * {@code running}, so a lease that another claim replaced changes nothing.
+ *
+ * <p>One claim makes one random token for all the jobs it leases; a lease is the pair of a job id
+ * and that token, and a new claim of any of those jobs makes a new token. A job that the Python
+ * reference inserted has no {@code run_after} and is due at once.
+ */
 final class JdbcJobQueue implements JobQueue {
-  private static final String SELECT =
-      "SELECT id, job_type, status, payload, error_log, created_at, completed_at FROM sys_jobs";
+  /** The longest error kept in {@code error_log}; longer errors are cut and say so. */
+  static final int ERROR_LOG_LIMIT = 4_000;
+
+  /** The most jobs one claim takes. */
+  static final int CLAIM_LIMIT = 1_000;
+
+  /** The longest lease a claim or heartbeat gives; a longer job extends its lease as it runs. */
+  static final Duration LEASE_LIMIT = Duration.ofDays(1);
+
+  private static final String COLUMNS =
+      "id, job_type, status, payload, error_log, created_at, completed_at, unique_key, priority,"
+          + " run_after, attempts, max_attempts, lease_owner, lease_until";
+
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM sys_jobs";
+
+  private static final String LEASE_MATCHES = " WHERE id = ? AND lease_token = ? AND status = ?";
+
+  private static final Comparator<SystemJob> CLAIM_ORDER =
+      Comparator.comparingInt(SystemJob::priority)
+          .reversed()
+          .thenComparing(SystemJob::runAfter)
+          .thenComparing(SystemJob::id);
 
   private final Sql sql;
 
@@ -22,30 +65,45 @@ final class JdbcJobQueue implements JobQueue {
 
   @Override
   public SystemJob enqueue(SystemJob job) {
+    required("job", job);
+    String operation = "enqueue job " + job.id() + " (" + job.jobType() + ")";
     return sql.write(
-        "enqueue job " + job.id() + " (" + job.jobType() + ")",
+        operation,
         db -> {
-          db.sql(
-                  """
-                  INSERT INTO sys_jobs (id, job_type, status, payload, error_log, created_at,
-                    completed_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?)
-                  """)
-              .params(
-                  job.id().value(),
-                  job.jobType(),
-                  job.status().code(),
-                  job.payload(),
-                  job.errorLog(),
-                  Rows.text(job.createdAt()),
-                  Rows.text(job.completedAt()))
-              .update();
-          return job;
+          int inserted =
+              db.sql(
+                      """
+                      INSERT INTO sys_jobs (id, job_type, status, payload, error_log, created_at,
+                        completed_at, unique_key, priority, run_after, attempts, max_attempts,
+                        lease_owner, lease_until)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      ON CONFLICT (unique_key) DO NOTHING
+                      """)
+                  .params(
+                      job.id().value(),
+                      job.jobType(),
+                      job.status().code(),
+                      job.payload(),
+                      bounded(job.errorLog()),
+                      Rows.text(job.createdAt()),
+                      Rows.text(job.completedAt()),
+                      job.uniqueKey(),
+                      job.priority(),
+                      Rows.text(job.runAfter()),
+                      job.attempts(),
+                      job.maxAttempts(),
+                      job.leaseOwner(),
+                      Rows.text(job.leaseUntil()))
+                  .update();
+          String where = inserted == 1 ? " WHERE id = ?" : " WHERE unique_key = ?";
+          Object key = inserted == 1 ? job.id().value() : job.uniqueKey();
+          return db.sql(SELECT + where).param(key).query(JdbcJobQueue::map).single();
         });
   }
 
   @Override
   public Optional<SystemJob> find(Id id) {
+    required("id", id);
     return sql.read(
         "find job " + id,
         db ->
@@ -53,7 +111,20 @@ final class JdbcJobQueue implements JobQueue {
   }
 
   @Override
+  public Optional<SystemJob> findByUniqueKey(String uniqueKey) {
+    requiredText("unique_key", uniqueKey);
+    return sql.read(
+        "find job by unique key",
+        db ->
+            db.sql(SELECT + " WHERE unique_key = ?")
+                .param(uniqueKey)
+                .query(JdbcJobQueue::map)
+                .optional());
+  }
+
+  @Override
   public List<SystemJob> list(JobStatus status, int limit) {
+    required("status", status);
     Rows.checkLimit(limit);
     return sql.read(
         "list " + status.code() + " jobs",
@@ -70,14 +141,290 @@ final class JdbcJobQueue implements JobQueue {
         "count jobs", db -> db.sql("SELECT COUNT(*) FROM sys_jobs").query(Long.class).single());
   }
 
+  @Override
+  public long count(JobStatus status) {
+    required("status", status);
+    return sql.read(
+        "count " + status.code() + " jobs",
+        db ->
+            db.sql("SELECT COUNT(*) FROM sys_jobs WHERE status = ?")
+                .param(status.code())
+                .query(Long.class)
+                .single());
+  }
+
+  @Override
+  public List<ClaimedJob> claim(
+      String owner, List<String> jobTypes, int max, Instant now, Duration lease) {
+    requiredText("owner", owner);
+    if (owner.length() > 200) {
+      throw new InvalidInputException("owner", "must be at most 200 characters");
+    }
+    required("job_types", jobTypes);
+    for (String type : jobTypes) {
+      requiredText("job_types", type);
+    }
+    if (max < 1 || max > CLAIM_LIMIT) {
+      throw new InvalidInputException(
+          "max", "must be between 1 and " + CLAIM_LIMIT + " but was " + max);
+    }
+    required("now", now);
+    Instant until = leaseEnd("lease", now, lease);
+    String token = newToken();
+    String operation = "claim jobs for " + owner;
+    return sql.write(
+        operation,
+        db -> {
+          failExhausted(db, jobTypes, now);
+          List<SystemJob> claimed = claimDue(db, owner, token, jobTypes, max, now, until);
+          List<ClaimedJob> result = new ArrayList<>(claimed.size());
+          for (SystemJob job : claimed) {
+            result.add(
+                new ClaimedJob(
+                    job, new JobLease(job.id(), token, owner, job.attempts(), job.leaseUntil())));
+          }
+          return Collections.unmodifiableList(result);
+        });
+  }
+
+  /** Fails the running jobs whose lease ended after their last attempt. */
+  private void failExhausted(JdbcClient db, List<String> jobTypes, Instant now) {
+    String nowText = Rows.text(now);
+    List<Object> params = new ArrayList<>();
+    params.add(JobStatus.FAILED.code());
+    params.add(nowText);
+    params.add(JobStatus.RUNNING.code());
+    params.add(nowText);
+    params.addAll(jobTypes);
+    db.sql(
+            """
+            UPDATE sys_jobs SET status = ?, completed_at = ?,
+              error_log = 'the lease of its last attempt ended before it finished (worker '
+                || COALESCE(lease_owner, 'unknown') || ' stopped or hung)',
+              lease_owner = NULL, lease_token = NULL, lease_until = NULL
+            WHERE id IN (
+              SELECT id FROM sys_jobs
+              WHERE status = ? AND lease_until < ? AND attempts >= max_attempts"""
+                + typeFilter(jobTypes)
+                + sql.dialect().skipLockedRowsClause()
+                + ")")
+        .params(params)
+        .update();
+  }
+
+  /** Leases up to {@code max} due jobs and reads them back as stored. */
+  private List<SystemJob> claimDue(
+      JdbcClient db,
+      String owner,
+      String token,
+      List<String> jobTypes,
+      int max,
+      Instant now,
+      Instant until) {
+    String nowText = Rows.text(now);
+    List<Object> params = new ArrayList<>();
+    params.add(JobStatus.RUNNING.code());
+    params.add(owner);
+    params.add(token);
+    params.add(Rows.text(until));
+    params.add(JobStatus.PENDING.code());
+    params.add(nowText);
+    params.add(JobStatus.RUNNING.code());
+    params.add(nowText);
+    params.addAll(jobTypes);
+    params.add(max);
+    List<SystemJob> claimed =
+        new ArrayList<>(
+            db.sql(
+                    """
+                    UPDATE sys_jobs SET status = ?, attempts = attempts + 1, lease_owner = ?,
+                      lease_token = ?, lease_until = ?
+                    WHERE id IN (
+                      SELECT id FROM sys_jobs
+                      WHERE ((status = ? AND (run_after IS NULL OR run_after <= ?))
+                        OR (status = ? AND lease_until < ? AND attempts < max_attempts))"""
+                        + typeFilter(jobTypes)
+                        + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
+                        + sql.dialect().skipLockedRowsClause()
+                        + ")\nRETURNING "
+                        + COLUMNS)
+                .params(params)
+                .query(JdbcJobQueue::map)
+                .list());
+    claimed.sort(CLAIM_ORDER);
+    return claimed;
+  }
+
+  private static String typeFilter(List<String> jobTypes) {
+    if (jobTypes.isEmpty()) {
+      return "";
+    }
+    return " AND job_type IN ("
+        + String.join(", ", Collections.nCopies(jobTypes.size(), "?"))
+        + ")";
+  }
+
+  @Override
+  public Optional<JobLease> heartbeat(JobLease lease, Instant now, Duration extension) {
+    required("lease", lease);
+    required("now", now);
+    Instant until = leaseEnd("extension", now, extension);
+    int updated =
+        sql.write(
+            "extend the lease of job " + lease.jobId(),
+            db ->
+                db.sql("UPDATE sys_jobs SET lease_until = ?" + LEASE_MATCHES)
+                    .params(Rows.text(until), lease.jobId().value(), lease.token(), running())
+                    .update());
+    return updated == 1 ? Optional.of(lease.extendedTo(until)) : Optional.empty();
+  }
+
+  @Override
+  public boolean complete(JobLease lease, Instant now) {
+    required("lease", lease);
+    required("now", now);
+    int updated =
+        sql.write(
+            "complete job " + lease.jobId(),
+            db ->
+                db.sql(
+                        """
+                        UPDATE sys_jobs SET status = ?, completed_at = ?, lease_owner = NULL,
+                          lease_token = NULL, lease_until = NULL"""
+                            + LEASE_MATCHES)
+                    .params(
+                        JobStatus.COMPLETED.code(),
+                        Rows.text(now),
+                        lease.jobId().value(),
+                        lease.token(),
+                        running())
+                    .update());
+    return updated == 1;
+  }
+
+  @Override
+  public Optional<JobStatus> fail(JobLease lease, String error, Instant retryAt, Instant now) {
+    required("lease", lease);
+    requiredText("error", error);
+    required("now", now);
+    int finalAttempt = retryAt == null ? 1 : 0;
+    String failed = JobStatus.FAILED.code();
+    String operation = "record the failure of job " + lease.jobId();
+    return sql.write(
+        operation,
+        db -> {
+          int updated =
+              db.sql(
+                      """
+                      UPDATE sys_jobs SET
+                        status = CASE WHEN attempts >= max_attempts OR ? = 1 THEN ? ELSE ? END,
+                        completed_at = CASE WHEN attempts >= max_attempts OR ? = 1
+                          THEN ? ELSE NULL END,
+                        run_after = CASE WHEN attempts >= max_attempts OR ? = 1
+                          THEN run_after ELSE ? END,
+                        error_log = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
+                          + LEASE_MATCHES)
+                  .params(
+                      finalAttempt,
+                      failed,
+                      JobStatus.PENDING.code(),
+                      finalAttempt,
+                      Rows.text(now),
+                      finalAttempt,
+                      Rows.text(retryAt),
+                      bounded(error),
+                      lease.jobId().value(),
+                      lease.token(),
+                      running())
+                  .update();
+          if (updated == 0) {
+            return Optional.<JobStatus>empty();
+          }
+          return Optional.of(
+              JobStatus.fromCode(
+                  db.sql("SELECT status FROM sys_jobs WHERE id = ?")
+                      .param(lease.jobId().value())
+                      .query(String.class)
+                      .single()));
+        });
+  }
+
+  @Override
+  public boolean release(JobLease lease) {
+    required("lease", lease);
+    int updated =
+        sql.write(
+            "release job " + lease.jobId(),
+            db ->
+                db.sql(
+                        """
+                        UPDATE sys_jobs SET status = ?, attempts = attempts - 1,
+                          lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
+                            + LEASE_MATCHES)
+                    .params(
+                        JobStatus.PENDING.code(), lease.jobId().value(), lease.token(), running())
+                    .update());
+    return updated == 1;
+  }
+
   static SystemJob map(ResultSet rs, int row) throws SQLException {
+    Instant createdAt = Rows.instant(rs, "created_at");
+    Instant runAfter = Rows.instant(rs, "run_after");
     return new SystemJob(
         Rows.id(rs, "id"),
         rs.getString("job_type"),
         JobStatus.fromCode(rs.getString("status")),
         rs.getString("payload"),
         rs.getString("error_log"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "completed_at"));
+        createdAt,
+        Rows.instant(rs, "completed_at"),
+        rs.getString("unique_key"),
+        rs.getInt("priority"),
+        runAfter == null ? createdAt : runAfter,
+        rs.getInt("attempts"),
+        rs.getInt("max_attempts"),
+        rs.getString("lease_owner"),
+        Rows.instant(rs, "lease_until"));
+  }
+
+  /** An error short enough for {@code error_log}: a longer one is cut and says how long it was. */
+  static String bounded(String error) {
+    if (error == null || error.length() <= ERROR_LOG_LIMIT) {
+      return error;
+    }
+    String note = "… [cut to " + ERROR_LOG_LIMIT + " of " + error.length() + " characters]";
+    return error.substring(0, ERROR_LOG_LIMIT - note.length()) + note;
+  }
+
+  private static String running() {
+    return JobStatus.RUNNING.code();
+  }
+
+  private static String newToken() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private static void required(String argument, Object value) {
+    if (value == null) {
+      throw new InvalidInputException(argument, "is required");
+    }
+  }
+
+  private static void requiredText(String argument, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(argument, "must not be blank");
+    }
+  }
+
+  /** {@code now + length} as stored (microseconds), after checking the length. */
+  private static Instant leaseEnd(String argument, Instant now, Duration length) {
+    if (length == null || length.isNegative() || length.isZero()) {
+      throw new InvalidInputException(argument, "must be a positive duration but was " + length);
+    }
+    if (length.compareTo(LEASE_LIMIT) > 0) {
+      throw new InvalidInputException(
+          argument, "must be at most " + LEASE_LIMIT + " but was " + length);
+    }
+    return now.plus(length).truncatedTo(ChronoUnit.MICROS);
   }
 }

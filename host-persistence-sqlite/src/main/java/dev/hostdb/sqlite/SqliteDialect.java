@@ -51,4 +51,10 @@ final class SqliteDialect implements Dialect {
   public String lockRowsClause() {
     return "";
   }
+
+  /** Empty: every write transaction begins IMMEDIATE, so no other writer runs beside it. */
+  @Override
+  public String skipLockedRowsClause() {
+    return "";
+  }
 }

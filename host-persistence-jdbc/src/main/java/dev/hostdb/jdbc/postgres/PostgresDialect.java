@@ -51,4 +51,10 @@ final class PostgresDialect implements Dialect {
   public String lockRowsClause() {
     return " FOR UPDATE";
   }
+
+  /** Locks the selected rows and skips the rows other transactions have locked. */
+  @Override
+  public String skipLockedRowsClause() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
 }

@@ -2,9 +2,11 @@ package dev.hostdb.jdbc.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostdb.domain.ClaimedJob;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobStatus;
+import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.StoreSettings;
@@ -12,6 +14,7 @@ import dev.hostdb.jdbc.testing.PostgresDatabases;
 import dev.hostdb.jdbc.testing.PostgresTestDatabase;
 import dev.hostdb.jdbc.testing.ReferenceDatabase;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +72,39 @@ class PostgresReferenceDatabaseTest {
       ReferenceDatabase reference =
           ReferenceDatabase.attach(connection, ReferenceDatabase.Flavor.POSTGRESQL);
       assertThat(reference.snapshot()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void a_job_the_python_code_inserts_after_the_upgrade_has_no_run_after_and_is_due_at_once()
+      throws Exception {
+    PostgresTestDatabase database = DATABASES.create();
+    try (HostStore store =
+            new PostgresHostStoreProvider().open(database.url(), StoreSettings.defaults());
+        Connection connection = database.connect()) {
+      String jobId = ReferenceDatabase.pythonId();
+      Map<String, Object> job = new LinkedHashMap<>();
+      job.put("id", jobId);
+      job.put("job_type", "tenant.provision");
+      job.put("status", "pending");
+      job.put("created_at", "2026-12-03T12:51:53.123456");
+      ReferenceDatabase.attach(connection, ReferenceDatabase.Flavor.POSTGRESQL)
+          .insert("sys_jobs", job);
+
+      SystemJob read = store.jobs().find(Id.of(jobId)).orElseThrow();
+      List<ClaimedJob> claimed =
+          store
+              .jobs()
+              .claim(
+                  "w1",
+                  List.of(),
+                  10,
+                  Instant.parse("2026-12-03T12:51:53.123456Z"),
+                  Duration.ofSeconds(30));
+
+      assertThat(read.runAfter()).isEqualTo(read.createdAt());
+      assertThat(read.maxAttempts()).isEqualTo(SystemJob.DEFAULT_MAX_ATTEMPTS);
+      assertThat(claimed).extracting(c -> c.job().id()).containsExactly(Id.of(jobId));
     }
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaContractTest {
   /** The id of the changelog's last changeset: the version of a fully migrated database. */
-  public static final String LATEST_CHANGESET = "create-sys-billing-events";
+  public static final String LATEST_CHANGESET = "extend-sys-jobs";
 
   /** NOT NULL columns per table, primary keys included. */
   protected static final Map<String, Set<String>> NOT_NULL =
@@ -47,7 +47,15 @@ public abstract class SchemaContractTest {
               Set.of(
                   "id", "name", "currency", "trial_days", "tier_level", "is_active", "sort_order"),
           "sys_audit_logs", Set.of("id", "actor_user_id", "event_type", "created_at"),
-          "sys_jobs", Set.of("id", "job_type", "status", "created_at"));
+          "sys_jobs",
+              Set.of(
+                  "id",
+                  "job_type",
+                  "status",
+                  "created_at",
+                  "priority",
+                  "attempts",
+                  "max_attempts"));
 
   /** Named CHECK and FOREIGN KEY constraints per table. */
   protected static final Map<String, Set<String>> NAMED_CONSTRAINTS =
@@ -109,7 +117,10 @@ public abstract class SchemaContractTest {
                       "ix_sys_audit_logs_actor", List.of("actor_user_id", "created_at"), false)),
           "sys_jobs",
               Set.of(
-                  new Index("ix_sys_jobs_status_created", List.of("status", "created_at"), false)),
+                  new Index("ix_sys_jobs_status_created", List.of("status", "created_at"), false),
+                  new Index("uq_sys_jobs_unique_key", List.of("unique_key"), true),
+                  new Index("ix_sys_jobs_due", List.of("priority", "run_after", "id"), false),
+                  new Index("ix_sys_jobs_lease_until", List.of("lease_until"), false)),
           "core_tenants", Set.of());
 
   private Connection connection;
@@ -235,6 +246,43 @@ public abstract class SchemaContractTest {
     assertThat(reference.query("SELECT deleted_at FROM core_tenants"))
         .isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("deleted_at")).isNull());
+  }
+
+  @Test
+  void extends_sys_jobs_with_leases_and_makes_existing_jobs_due_at_their_creation()
+      throws SQLException {
+    ReferenceDatabase reference = ReferenceDatabase.create(connection, flavor());
+    reference.populate();
+
+    SchemaMigrator.migrate(connection);
+    SchemaInspector inspector = inspector(connection);
+
+    assertThat(inspector.columns("sys_jobs"))
+        .contains(
+            "unique_key",
+            "priority",
+            "run_after",
+            "attempts",
+            "max_attempts",
+            "lease_owner",
+            "lease_token",
+            "lease_until");
+    assertThat(inspector.notNullColumns("sys_jobs"))
+        .doesNotContain("unique_key", "run_after", "lease_owner", "lease_token", "lease_until");
+    List<Map<String, Object>> jobs =
+        reference.query(
+            "SELECT created_at, run_after, priority, attempts, max_attempts, lease_token"
+                + " FROM sys_jobs");
+    assertThat(jobs)
+        .isNotEmpty()
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("run_after")).isEqualTo(row.get("created_at"));
+              assertThat(((Number) row.get("priority")).intValue()).isZero();
+              assertThat(((Number) row.get("attempts")).intValue()).isZero();
+              assertThat(((Number) row.get("max_attempts")).intValue()).isEqualTo(5);
+              assertThat(row.get("lease_token")).isNull();
+            });
   }
 
   @Test
@@ -406,6 +454,10 @@ public abstract class SchemaContractTest {
     assertRejected(valid, "core_users", "oauth_id", "github|1");
     assertRejected(valid, "core_users", "email_normalized", "dup@example.com");
     assertRejected(valid, "core_subscriptions", "stripe_sub_id", "sub_1");
+    Map<String, Object> job = valid.row("sys_jobs");
+    job.put("unique_key", "purge:1");
+    valid.reference.insert("sys_jobs", job);
+    assertRejected(valid, "sys_jobs", "unique_key", "purge:1");
     Map<String, Object> twin = valid.row("core_memberships");
     twin.put("user_id", valid.user);
     twin.put("tenant_id", valid.tenant);
@@ -425,7 +477,13 @@ public abstract class SchemaContractTest {
       Map<String, Object> subscription = valid.row("core_subscriptions");
       subscription.put("stripe_sub_id", null);
       valid.reference.insert("core_subscriptions", subscription);
+      Map<String, Object> job = valid.row("sys_jobs");
+      job.put("unique_key", null);
+      valid.reference.insert("sys_jobs", job);
     }
+
+    assertThat(valid.reference.query("SELECT id FROM sys_jobs WHERE unique_key IS NULL"))
+        .hasSize(2);
 
     assertThat(valid.reference.query("SELECT id FROM core_users WHERE oauth_id IS NULL"))
         .hasSize(2);
