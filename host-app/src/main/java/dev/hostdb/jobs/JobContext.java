@@ -37,8 +37,8 @@ public final class JobContext {
   }
 
   /**
-   * Whether the runner asked the handler to stop early: it is shutting down, or the job's lease
-   * was lost to another worker. A handler that sees this should return or throw soon.
+   * Whether the runner asked the handler to stop early: it is shutting down, or the job's lease was
+   * lost to another worker. A handler that sees this should return or throw soon.
    */
   public boolean stopRequested() {
     return stopRequested.get() || Thread.currentThread().isInterrupted();

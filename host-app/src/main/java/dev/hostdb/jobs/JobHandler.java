@@ -1,9 +1,9 @@
 package dev.hostdb.jobs;
 
 /**
- * Runs the jobs of one type. A job may run more than once — after a worker died, after a lease
- * was lost, or when a stopping runner gave the job back — so a handler must be idempotent: running
- * a job that already ran changes nothing more.
+ * Runs the jobs of one type. A job may run more than once — after a worker died, after a lease was
+ * lost, or when a stopping runner gave the job back — so a handler must be idempotent: running a
+ * job that already ran changes nothing more.
  */
 @FunctionalInterface
 public interface JobHandler {

@@ -109,8 +109,7 @@ public final class JobRunner implements AutoCloseable {
      * every second, batches of 10, and {@link RetryBackoff#DEFAULT}.
      */
     public static Settings defaults() {
-      String name =
-          "hostdb-" + ProcessHandle.current().pid() + "-" + RUNNERS.incrementAndGet();
+      String name = "hostdb-" + ProcessHandle.current().pid() + "-" + RUNNERS.incrementAndGet();
       return new Settings(
           name,
           4,
@@ -179,8 +178,8 @@ public final class JobRunner implements AutoCloseable {
   private Thread dispatcher;
 
   /**
-   * A runner over {@code queue}; {@link dev.hostdb.HostDatabase#jobRunner(Settings)} gives one
-   * over the host database.
+   * A runner over {@code queue}; {@link dev.hostdb.HostDatabase#jobRunner(Settings)} gives one over
+   * the host database.
    */
   public JobRunner(JobQueue queue, Clock clock, Settings settings) {
     if (queue == null || clock == null || settings == null) {
@@ -370,9 +369,14 @@ public final class JobRunner implements AutoCloseable {
   }
 
   private void execute(Run run) {
-    run.thread = Thread.currentThread();
     Throwable failure = null;
     try {
+      synchronized (run) {
+        run.thread = Thread.currentThread();
+        if (run.outcome.get() != Outcome.RUNNING) {
+          return; // the lease was lost before the handler started
+        }
+      }
       run.handler.handle(new JobContext(run.job.job(), run.lease, run.stop));
     } catch (Exception | LinkageError | AssertionError e) {
       failure = e;
@@ -481,7 +485,8 @@ public final class JobRunner implements AutoCloseable {
     return task -> {
       Thread thread =
           new Thread(
-              task, "hostdb-jobs-" + settings.workerName() + "-" + role + "-" + count.incrementAndGet());
+              task,
+              "hostdb-jobs-" + settings.workerName() + "-" + role + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The job runner over a real queue; each database runs these through a subclass. */
 abstract class JobRunnerTest {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final RetryBackoff FAST = new RetryBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+  private static final RetryBackoff FAST =
+      new RetryBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
 
   @TempDir Path tempDir;
 
@@ -126,7 +127,6 @@ abstract class JobRunnerTest {
             job -> {
               assertThat(job.attempts()).isEqualTo(1);
               assertThat(job.completedAt()).isNotNull();
-              assertThat(job.leaseOwner()).isIn("one", "two");
             });
   }
 
@@ -134,8 +134,7 @@ abstract class JobRunnerTest {
   void retries_a_failing_job_after_a_backoff_then_fails_it_for_good_with_the_error() {
     SystemJob job =
         db.jobs()
-            .enqueue(
-                SystemJob.pending(db.newId(), "flaky", null, db.now()).withMaxAttempts(3));
+            .enqueue(SystemJob.pending(db.newId(), "flaky", null, db.now()).withMaxAttempts(3));
     AtomicInteger calls = new AtomicInteger();
     List<Boolean> lastAttempt = new ArrayList<>();
     JobRunner runner = runner(fast("w", 1));
@@ -291,6 +290,7 @@ abstract class JobRunnerTest {
     runner.register(
         "lost",
         context -> {
+          queue.losing = true;
           try {
             Thread.sleep(PATIENCE.toMillis());
           } finally {
@@ -389,9 +389,10 @@ abstract class JobRunnerTest {
                 + ": field: inner problem");
   }
 
-  /** A queue whose heartbeats answer that the lease was lost. */
+  /** A queue whose heartbeats answer that the lease was lost, once it is told to. */
   static final class LosingQueue implements JobQueue {
     final JobQueue delegate;
+    volatile boolean losing;
     final AtomicInteger completions = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
 
@@ -437,7 +438,7 @@ abstract class JobRunnerTest {
 
     @Override
     public Optional<JobLease> heartbeat(JobLease lease, Instant now, Duration extension) {
-      return Optional.empty();
+      return losing ? Optional.empty() : delegate.heartbeat(lease, now, extension);
     }
 
     @Override
