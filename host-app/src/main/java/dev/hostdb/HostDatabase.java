@@ -25,6 +25,7 @@ import dev.hostdb.domain.rule.EntitlementPolicy;
 import dev.hostdb.identity.Argon2PasswordHasher;
 import dev.hostdb.identity.Identity;
 import dev.hostdb.jdbc.routing.TenantDataSources;
+import dev.hostdb.jobs.JobRunner;
 import dev.hostdb.provisioning.ProvisioningSettings;
 import dev.hostdb.provisioning.TenantProvisioning;
 import dev.hostdb.tenancy.Billing;
@@ -38,6 +39,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,6 +77,8 @@ public final class HostDatabase implements AutoCloseable {
   private static final Object LOCK = new Object();
   private static HostDatabase instance; // guarded by LOCK
 
+  private static final int RUNNER_CLOSE_SECONDS = 10;
+
   private final HostConfig config;
   private final Options options;
   private final HostStore store;
@@ -99,6 +104,7 @@ public final class HostDatabase implements AutoCloseable {
   private final Transactions transactions;
   private final Object tenantDataSourcesLock = new Object();
   private volatile TenantDataSources tenantDataSources; // created under tenantDataSourcesLock
+  private final Set<JobRunner> jobRunners = ConcurrentHashMap.newKeySet();
 
   /**
    * What a test or tool may replace besides the configuration.
@@ -515,6 +521,22 @@ public final class HostDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * A new runner for the job queue, reading this instance's clock. Register its handlers, then
+   * {@link JobRunner#start() start} it; {@link #close()} shuts down the runners not yet shut down,
+   * with a deadline of 10 seconds.
+   *
+   * @throws dev.hostdb.domain.error.InvalidInputException when the settings are missing
+   */
+  public JobRunner jobRunner(JobRunner.Settings settings) {
+    if (settings == null) {
+      throw new InvalidInputException("settings", "job runner settings are required");
+    }
+    JobRunner runner = new JobRunner(whileOpen(store).jobs(), options.clock(), settings);
+    jobRunners.add(runner);
+    return runner;
+  }
+
   /** Runs work in one transaction; calls nest, as {@link #inTransaction(Supplier)}. */
   public Transactions transactions() {
     return whileOpen(transactions);
@@ -616,6 +638,9 @@ public final class HostDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      for (JobRunner runner : jobRunners) {
+        runner.shutdown(Duration.ofSeconds(RUNNER_CLOSE_SECONDS));
+      }
       synchronized (tenantDataSourcesLock) {
         if (tenantDataSources != null) {
           tenantDataSources.close();

@@ -37,7 +37,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = HostDbCommand.Version.class,
     description = "The host database of a multi-tenant SaaS: users, tenants, access and billing.",
-    subcommands = {QuickstartCommand.class, StatusCommand.class, AuditCommand.class},
+    subcommands = {
+      QuickstartCommand.class,
+      StatusCommand.class,
+      JobsCommand.class,
+      AuditCommand.class
+    },
     footerHeading = "%nConfiguration:%n",
     footer = {
       "  HOST_DB_URL  the whole URL: postgresql://user:pass@host:5432/app_host,",

@@ -8,6 +8,9 @@ import dev.hostdb.HostDatabase.Options;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditQuery;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.JobLease;
+import dev.hostdb.domain.JobStatus;
+import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.fake.FakeHostStoreProvider;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,5 +244,50 @@ class HostDbCommandTest {
     assertThat(run(database, "audit", "list", "--after", "nonsense"))
         .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
     assertThat(err.toString()).contains("cursor");
+  }
+
+  @Test
+  void jobs_counts_every_status_and_lists_failed_jobs_with_their_errors() {
+    Supplier<HostDatabase> database = fake("host.db");
+    try (HostDatabase db = database.get()) {
+      db.jobs().enqueue(SystemJob.pending(db.newId(), "tenant.provision", null, db.now()));
+      SystemJob broken =
+          db.jobs()
+              .enqueue(
+                  SystemJob.pending(db.newId(), "mail.send", null, db.now()).withMaxAttempts(1));
+      JobLease lease =
+          db.jobs()
+              .claim("ops", List.of("mail.send"), 1, db.now(), Duration.ofMinutes(1))
+              .get(0)
+              .lease();
+      db.jobs().fail(lease, "smtp refused \"ann\"\nsecond line", null, db.now());
+      assertThat(db.jobs().find(broken.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    assertThat(run(database, "jobs", "--json")).isZero();
+    assertThat(out.toString())
+        .startsWith(
+            "{\"counts\":{\"pending\":1,\"running\":0,\"completed\":0,\"failed\":1,"
+                + "\"cancelled\":0},\"jobs\":[{\"id\":")
+        .contains("\"type\":\"mail.send\",\"status\":\"failed\",\"attempts\":1,\"maxAttempts\":1")
+        .contains("\"error\":\"smtp refused \\\"ann\\\"\\nsecond line\"}]}");
+
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "jobs", "--status", "PENDING")).isZero();
+    assertThat(out.toString()).contains("pending jobs, oldest first:", "tenant.provision");
+
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "jobs")).isZero();
+    assertThat(out.toString()).contains("mail.send", "smtp refused \"ann\" …");
+  }
+
+  @Test
+  void jobs_refuses_an_unknown_status_and_a_bad_limit() {
+    assertThat(run(fake("host.db"), "jobs", "--status", "done"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("--status").contains("pending");
+    assertThat(run(fake("host.db"), "jobs", "--limit", "0"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("--limit");
   }
 }
