@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * them at a time, and a job whose runner died is claimed again once its lease ends. Because of that
  * a job can run more than once, and handlers must be idempotent.
  *
+ * <p>A handler that throws {@link RunLaterException} gives its job back, due at the time it names,
+ * without using an attempt. A handler that throws {@link InvalidInputException} fails its job for
+ * good at once: the same input would fail the same way on every retry.
+ *
  * <p>{@link #shutdown(Duration)} stops claiming and lets running jobs finish until a deadline; jobs
  * still running then are given back to the queue (their attempt is not counted) and their threads
  * interrupted. What a handler does after that is not recorded: another worker may already run the
@@ -407,10 +411,20 @@ public final class JobRunner implements AutoCloseable {
         }
         return;
       }
+      if (failure instanceof RunLaterException later) {
+        if (queue.defer(lease, later.runAfter())) {
+          LOG.info("Job {} waits until {}: {}", job, later.runAfter(), later.getMessage());
+        } else {
+          LOG.warn("Job {} asked to run later after its lease was lost", job);
+        }
+        return;
+      }
       Instant now = now();
       Duration wait =
           settings.backoff().delay(lease.attempt(), ThreadLocalRandom.current()::nextDouble);
-      Optional<JobStatus> status = queue.fail(lease, describe(failure), now.plus(wait), now);
+      // invalid input fails the same way every time: no retry
+      Instant retryAt = failure instanceof InvalidInputException ? null : now.plus(wait);
+      Optional<JobStatus> status = queue.fail(lease, describe(failure), retryAt, now);
       if (status.isEmpty()) {
         LOG.warn("Job {} failed after its lease was lost: {}", job, failure.toString());
       } else if (status.get() == JobStatus.FAILED) {

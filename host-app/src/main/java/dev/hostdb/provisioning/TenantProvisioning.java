@@ -10,6 +10,9 @@ import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.jdbc.schema.MigrationResult;
 import dev.hostdb.jdbc.tenantdb.TenantDatabases;
+import dev.hostdb.jobs.JobRunner;
+import dev.hostdb.jobs.RunLaterException;
+import dev.hostdb.tenancy.Tenancy;
 import dev.hostdb.tenancy.TenancyPorts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,6 +78,42 @@ public final class TenantProvisioning {
     this.hostUrl = Objects.requireNonNull(hostUrl, "hostUrl");
     this.retireRoutes = Objects.requireNonNull(retireRoutes, "retireRoutes");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Registers the handlers of the tenant jobs on {@code runner}: {@value Tenancy#PROVISION_JOB}
+   * provisions the tenant its payload names (a tenant deleted or gone in the meantime needs
+   * nothing), and {@value Tenancy#PURGE_JOB} purges it; a purge job that comes before the end of
+   * the retention period waits until then without using an attempt. A payload that names no tenant
+   * fails its job at once.
+   *
+   * @return the runner, to register more handlers on or start
+   */
+  public JobRunner registerHandlers(JobRunner runner) {
+    if (runner == null) {
+      throw new InvalidInputException("runner", "a job runner is required");
+    }
+    runner.register(Tenancy.PROVISION_JOB, context -> provisionJob(tenantIdOf(context.payload())));
+    runner.register(Tenancy.PURGE_JOB, context -> purgeJob(tenantIdOf(context.payload())));
+    return runner;
+  }
+
+  private void provisionJob(Id tenantId) {
+    if (ports.tenants().findById(tenantId).isEmpty()) {
+      LOG.info("Tenant {} does not exist; there is nothing to provision", tenantId);
+    } else if (ports.tenants().deletedAt(tenantId).isPresent()) {
+      LOG.info("Tenant {} was deleted; there is nothing to provision", tenantId);
+    } else {
+      provision(tenantId);
+    }
+  }
+
+  private void purgeJob(Id tenantId) {
+    try {
+      purge(tenantId);
+    } catch (NotPurgeableYetException e) {
+      throw new RunLaterException(e.purgeableAt(), "the retention period of " + tenantId);
+    }
   }
 
   /**

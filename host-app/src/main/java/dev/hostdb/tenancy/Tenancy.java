@@ -28,7 +28,16 @@ import java.util.function.UnaryOperator;
  * changed.
  */
 public final class Tenancy {
-  /** The job queued when a tenant is deleted; its payload names the tenant. */
+  /**
+   * The job queued when a tenant is created: it creates the tenant's own database. Its payload
+   * names the tenant ({@code {"tenant_id":"…"}}); its unique key is {@code tenant.provision:<id>}.
+   */
+  public static final String PROVISION_JOB = "tenant.provision";
+
+  /**
+   * The job queued when a tenant is deleted: it drops the tenant's database after the retention
+   * period. Its payload names the tenant; its unique key is {@code tenant.purge:<id>}.
+   */
   public static final String PURGE_JOB = "tenant.purge";
 
   private final TenancyPorts ports;
@@ -40,7 +49,8 @@ public final class Tenancy {
 
   /**
    * Creates an active tenant on {@code planId}, with {@code ownerUserId} as its owner and a trial
-   * of the plan's {@code trial_days}.
+   * of the plan's {@code trial_days}, and queues the {@link #PROVISION_JOB} job that creates its
+   * database.
    *
    * @throws NotFoundException when the plan or the user does not exist; nothing is written
    * @throws dev.hostdb.domain.error.InvalidInputException when the name is blank or too long
@@ -71,12 +81,20 @@ public final class Tenancy {
           ports
               .subscriptions()
               .create(Subscription.trial(ports.ids().next(), tenantId, plan.id(), trialEnd, now));
+          SystemJob provision = enqueue(PROVISION_JOB, tenantId, now);
           ports.audit(
               ctx,
               "tenant.created",
               tenantId,
               JsonText.object(
-                  "name", name, "plan_id", plan.id(), "owner_membership_id", owner.id().value()));
+                  "name",
+                  name,
+                  "plan_id",
+                  plan.id(),
+                  "owner_membership_id",
+                  owner.id().value(),
+                  "provision_job_id",
+                  provision.id().value()));
           return tenant;
         });
   }
@@ -154,19 +172,23 @@ public final class Tenancy {
           }
           Instant now = ports.now();
           ports.tenants().markDeleted(tenantId, now);
-          SystemJob purge =
-              ports
-                  .jobs()
-                  .enqueue(
-                      SystemJob.pending(
-                          ports.ids().next(),
-                          PURGE_JOB,
-                          JsonText.object("tenant_id", tenantId.value()),
-                          now));
+          SystemJob purge = enqueue(PURGE_JOB, tenantId, now);
           ports.audit(
               ctx, "tenant.deleted", tenantId, JsonText.object("purge_job_id", purge.id().value()));
           return tenant.withActive(false);
         });
+  }
+
+  private SystemJob enqueue(String jobType, Id tenantId, Instant now) {
+    return ports
+        .jobs()
+        .enqueue(
+            SystemJob.pending(
+                    ports.ids().next(),
+                    jobType,
+                    JsonText.object("tenant_id", tenantId.value()),
+                    now)
+                .withUniqueKey(jobType + ":" + tenantId.value()));
   }
 
   /** When the tenant was deleted; empty for a tenant that is not deleted or does not exist. */

@@ -145,7 +145,7 @@ abstract class JobRunnerTest {
           synchronized (lastAttempt) {
             lastAttempt.add(context.lastAttempt());
           }
-          throw new InvalidInputException("report", "attempt " + context.attempt() + " broke");
+          throw new ConflictException("report attempt " + context.attempt() + " broke");
         });
     runner.start();
 
@@ -156,7 +156,7 @@ abstract class JobRunnerTest {
     assertThat(lastAttempt).containsExactly(false, false, true);
     assertThat(failed.attempts()).isEqualTo(3);
     assertThat(failed.errorLog())
-        .contains(InvalidInputException.class.getName())
+        .contains(ConflictException.class.getName())
         .contains("attempt 3 broke");
     assertThat(failed.completedAt()).isNotNull();
   }
@@ -179,6 +179,54 @@ abstract class JobRunnerTest {
 
     assertThat(calls).hasValue(2);
     assertThat(stored(job).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void invalid_input_fails_the_job_at_once_without_retries() {
+    SystemJob job = enqueue("strict", "{\"tenant_id\":\"nonsense\"}");
+    AtomicInteger calls = new AtomicInteger();
+    JobRunner runner = runner(fast("w", 1));
+    runner.register(
+        "strict",
+        context -> {
+          calls.incrementAndGet();
+          throw new InvalidInputException("tenant_id", "is not an id");
+        });
+    runner.start();
+
+    await("the job failed", () -> stored(job).status() == JobStatus.FAILED);
+
+    assertThat(calls).hasValue(1);
+    assertThat(stored(job).attempts()).isOne();
+    assertThat(stored(job).errorLog()).contains("tenant_id: is not an id");
+  }
+
+  @Test
+  void run_later_gives_the_job_back_due_then_without_using_an_attempt() {
+    SystemJob job = enqueue("patient", null);
+    AtomicInteger calls = new AtomicInteger();
+    Instant due = Instant.now().plusSeconds(3_600);
+    JobRunner runner = runner(fast("w", 1));
+    runner.register(
+        "patient",
+        context -> {
+          calls.incrementAndGet();
+          throw new RunLaterException(due, "not yet");
+        });
+    runner.start();
+
+    await(
+        "the job was given back",
+        () -> stored(job).status() == JobStatus.PENDING && calls.get() == 1);
+    runner.shutdown(Duration.ofSeconds(5));
+
+    SystemJob waiting = stored(job);
+    assertThat(waiting.runAfter()).isEqualTo(due.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    assertThat(waiting.attempts()).isZero();
+    assertThat(waiting.errorLog()).isNull();
+    assertThat(calls).hasValue(1);
+    assertThatThrownBy(() -> new RunLaterException(null, "x"))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -456,6 +504,11 @@ abstract class JobRunnerTest {
     @Override
     public boolean release(JobLease lease) {
       return delegate.release(lease);
+    }
+
+    @Override
+    public boolean defer(JobLease lease, Instant runAfter) {
+      return delegate.defer(lease, runAfter);
     }
   }
 }

@@ -7,12 +7,20 @@ import dev.hostdb.HostConfig;
 import dev.hostdb.HostDatabase;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.JobStatus;
+import dev.hostdb.domain.PricingPlan;
+import dev.hostdb.domain.RequestContext;
+import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.Tenant;
+import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.jdbc.tenantdb.TenantDatabases;
+import dev.hostdb.jobs.JobRunner;
+import dev.hostdb.tenancy.Tenancy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,6 +308,96 @@ abstract class TenantProvisioningTest {
     assertThat(liquibaseLocks(acme.dbUrl())).isZero();
     assertThat(provisioning.provisionedAt(acme.id())).contains(NOW);
     assertThat(entries(acme.id(), TenantProvisioning.PROVISIONED_EVENT)).hasSize(1);
+  }
+
+  @Test
+  void the_jobs_of_a_tenant_created_then_deleted_provision_it_and_purge_it_after_the_retention()
+      throws Exception {
+    User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
+    db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), RequestContext.system());
+    DatabaseUrl url = newTenantDatabaseUrl();
+    tenantDatabases.add(url);
+    Tenant acme = db.tenancy().createTenant("Acme", url, ann.id(), "pro", RequestContext.system());
+    JobRunner runner =
+        provisioning.registerHandlers(
+            db.jobRunner(
+                JobRunner.Settings.defaults()
+                    .withThreads(2)
+                    .withPollInterval(Duration.ofMillis(20))));
+    runner.start();
+    try {
+      awaitUntil(
+          "the tenant is provisioned", () -> provisioning.provisionedAt(acme.id()).isPresent());
+      assertThat(databaseExists(url)).isTrue();
+      assertThat(changesetsRun(url)).containsExactlyElementsOf(CHANGESETS);
+      awaitUntil(
+          "the provision job completed",
+          () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
+
+      db.tenancy().delete(acme.id(), RequestContext.system());
+      Instant purgeable = NOW.plus(ProvisioningSettings.DEFAULT_PURGE_RETENTION);
+      awaitUntil(
+          "the purge job waits for the retention period",
+          () -> job(Tenancy.PURGE_JOB, acme).runAfter().equals(purgeable));
+      SystemJob waiting = job(Tenancy.PURGE_JOB, acme);
+      assertThat(waiting.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(waiting.attempts()).isZero();
+      assertThat(databaseExists(url)).isTrue();
+
+      clock.advance(ProvisioningSettings.DEFAULT_PURGE_RETENTION);
+      runner.wakeUp();
+      awaitUntil("the tenant is purged", () -> provisioning.purgedAt(acme.id()).isPresent());
+      awaitUntil(
+          "the purge job completed",
+          () -> jobStatus(Tenancy.PURGE_JOB, acme) == JobStatus.COMPLETED);
+    } finally {
+      runner.shutdown(Duration.ofSeconds(10));
+    }
+    assertThat(databaseExists(url)).isFalse();
+    assertThat(entries(acme.id(), TenantProvisioning.PROVISIONED_EVENT)).hasSize(1);
+    assertThat(entries(acme.id(), TenantProvisioning.PURGED_EVENT)).hasSize(1);
+    assertThat(db.auditLog().verify().ok()).isTrue();
+  }
+
+  @Test
+  void a_provision_job_for_a_tenant_deleted_meanwhile_completes_without_creating_anything()
+      throws Exception {
+    User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
+    db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), RequestContext.system());
+    DatabaseUrl url = newTenantDatabaseUrl();
+    tenantDatabases.add(url);
+    Tenant acme = db.tenancy().createTenant("Acme", url, ann.id(), "pro", RequestContext.system());
+    db.tenancy().delete(acme.id(), RequestContext.system());
+    JobRunner runner =
+        provisioning.registerHandlers(
+            db.jobRunner(JobRunner.Settings.defaults().withPollInterval(Duration.ofMillis(20))));
+    runner.start();
+    try {
+      awaitUntil(
+          "the provision job completed",
+          () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
+    } finally {
+      runner.shutdown(Duration.ofSeconds(10));
+    }
+    assertThat(databaseExists(url)).isFalse();
+    assertThat(provisioning.provisionedAt(acme.id())).isEmpty();
+  }
+
+  private SystemJob job(String type, Tenant tenant) {
+    return db.jobs().findByUniqueKey(type + ":" + tenant.id().value()).orElseThrow();
+  }
+
+  private JobStatus jobStatus(String type, Tenant tenant) {
+    return job(type, tenant).status();
+  }
+
+  private static void awaitUntil(String what, BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 60 s until " + what).isLessThan(end);
+      Thread.sleep(20);
+    }
   }
 
   List<AuditEntry> entries(Id tenantId, String eventType) {

@@ -127,11 +127,10 @@ abstract class TenancyTest extends TenancyFixture {
     assertThat(deleted.active()).isFalse();
     assertThat(db.tenants().findById(acme.id())).contains(deleted);
     assertThat(db.tenancy().deletedAt(acme.id())).contains(NOW);
-    List<SystemJob> jobs = db.jobs().list(JobStatus.PENDING, 10);
-    assertThat(jobs)
-        .singleElement()
-        .satisfies(j -> assertThat(j.jobType()).isEqualTo("tenant.purge"));
-    assertThat(jobs.get(0).payload()).contains(acme.id().value());
+    List<SystemJob> jobs = purgeJobs();
+    assertThat(jobs).hasSize(1);
+    assertThat(jobs.get(0).payload()).isEqualTo("{\"tenant_id\":\"" + acme.id().value() + "\"}");
+    assertThat(jobs.get(0).uniqueKey()).isEqualTo("tenant.purge:" + acme.id().value());
     assertThat(auditedEvents(acme.id()))
         .containsExactlyInAnyOrder("tenant.created", "tenant.deleted");
   }
@@ -143,9 +142,31 @@ abstract class TenancyTest extends TenancyFixture {
     db.tenancy().delete(acme.id(), admin);
     db.tenancy().delete(acme.id(), admin);
 
-    assertThat(db.jobs().count()).isEqualTo(1);
+    assertThat(purgeJobs()).hasSize(1);
     assertThat(auditedEvents(acme.id()))
         .containsExactlyInAnyOrder("tenant.created", "tenant.deleted");
+  }
+
+  @Test
+  void creating_queues_the_provision_job_in_the_same_transaction() {
+    Tenant acme = newTenant("Acme");
+
+    SystemJob job =
+        db.jobs().findByUniqueKey("tenant.provision:" + acme.id().value()).orElseThrow();
+    assertThat(job.jobType()).isEqualTo(Tenancy.PROVISION_JOB);
+    assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(job.payload()).isEqualTo("{\"tenant_id\":\"" + acme.id().value() + "\"}");
+    assertThat(job.createdAt()).isEqualTo(NOW);
+    assertThat(db.auditLog().forTarget(acme.id().value(), 10))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.details()).contains(job.id().value()));
+    assertThat(db.jobs().count()).isOne();
+  }
+
+  private List<SystemJob> purgeJobs() {
+    return db.jobs().list(JobStatus.PENDING, 100).stream()
+        .filter(job -> job.jobType().equals(Tenancy.PURGE_JOB))
+        .toList();
   }
 
   @Test
@@ -212,6 +233,7 @@ abstract class TenancyTest extends TenancyFixture {
     assertThat(db.tenants().count()).isZero();
     assertThat(db.memberships().count()).isZero();
     assertThat(db.subscriptions().count()).isZero();
+    assertThat(db.jobs().count()).isZero();
     assertThat(db.auditLog().recent(10))
         .extracting(AuditEntry::eventType)
         .containsExactly("plan.upserted");

@@ -391,6 +391,29 @@ final class JdbcJobQueue implements JobQueue {
     return updated == 1;
   }
 
+  @Override
+  public boolean defer(JobLease lease, Instant runAfter) {
+    required("lease", lease);
+    required("run_after", runAfter);
+    int updated =
+        sql.writeStatement(
+            "defer job " + lease.jobId(),
+            db ->
+                db.sql(
+                        """
+                        UPDATE sys_jobs SET status = ?, attempts = attempts - 1, run_after = ?,
+                          lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
+                            + LEASE_MATCHES)
+                    .params(
+                        JobStatus.PENDING.code(),
+                        Rows.text(runAfter),
+                        lease.jobId().value(),
+                        SecretValue.of(lease.token()),
+                        running())
+                    .update());
+    return updated == 1;
+  }
+
   static SystemJob map(ResultSet rs, int row) throws SQLException {
     Instant createdAt = Rows.instant(rs, "created_at");
     Instant runAfter = Rows.instant(rs, "run_after");

@@ -90,4 +90,12 @@ public interface JobQueue {
    * @return false when the lease is no longer the job's current one; nothing changed
    */
   boolean release(JobLease lease);
+
+  /**
+   * Gives the job back to run later: it is {@code pending} and due at {@code runAfter}, and this
+   * attempt is not counted. For a handler that finds its work not yet due.
+   *
+   * @return false when the lease is no longer the job's current one; nothing changed
+   */
+  boolean defer(JobLease lease, Instant runAfter);
 }

@@ -335,6 +335,24 @@ public abstract class JobQueueContract extends StoreContract {
   }
 
   @Test
+  void defer_gives_the_job_back_due_later_without_counting_the_attempt() {
+    jobs().enqueue(pending("tenant.purge"));
+    JobLease lease = claimOne("w1", later(1)).lease();
+
+    assertThat(jobs().defer(lease, later(3_600))).isTrue();
+
+    SystemJob deferred = jobs().find(lease.jobId()).orElseThrow();
+    assertThat(deferred.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(deferred.attempts()).isZero();
+    assertThat(deferred.runAfter()).isEqualTo(later(3_600));
+    assertThat(deferred.leaseOwner()).isNull();
+    assertThat(jobs().defer(lease, later(7_200))).isFalse();
+    assertThat(jobs().claim("w2", List.of(), 10, later(3_599), LEASE)).isEmpty();
+    assertThat(claimOne("w2", later(3_600)).lease().attempt()).isOne();
+    assertRejected("run_after", () -> jobs().defer(lease, null));
+  }
+
+  @Test
   void an_expired_lease_after_the_last_attempt_fails_the_job_with_the_reason() {
     SystemJob job = jobs().enqueue(pending("tenant.provision").withMaxAttempts(1));
     JobLease lease = claimOne("w1", later(1)).lease();
