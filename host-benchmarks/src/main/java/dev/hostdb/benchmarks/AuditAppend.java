@@ -3,8 +3,10 @@ package dev.hostdb.benchmarks;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Timestamps;
+import dev.hostdb.domain.rule.AuditChain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code hostdbSingle} calls {@code auditLog().append} (a transaction that locks the end of the
  * hash chain, reads the last hash, hashes and inserts); {@code hostdbBatch} calls {@code
- * auditLog().appendAll} ({@value #BATCH} entries, one lock, one JDBC batch). {@code rawJdbcSingle}
- * and {@code rawJdbcBatch} insert the same rows into the reference's seven columns of {@code
- * sys_audit_logs} on one plain driver connection, without chain: the single insert in auto-commit
- * mode, the batch in one transaction. The ratio therefore prices the chain (lock, last-hash read,
- * SHA-256) as well as HostDB's own overhead. The table grows through the trial on both sides.
+ * auditLog().appendAll} ({@value #BATCH} entries, one lock, one JDBC batch).
+ *
+ * <p>Two hand-written baselines on one plain driver connection. {@code rawJdbcChainedSingle} and
+ * {@code rawJdbcChainedBatch} do the same job as HostDB, by hand: in one transaction, the advisory
+ * lock on PostgreSQL, the last sequence number and hash, then the entries with their sequence
+ * numbers and SHA-256 hashes (one JDBC batch for the batch); their ratio is HostDB's own overhead.
+ * {@code rawJdbcSingle} and {@code rawJdbcBatch} insert the same entries into the reference's seven
+ * columns only, without chain (the single insert in auto-commit mode, the batch in one
+ * transaction); their ratio also prices the chain itself. The table grows through the trial on
+ * every side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +59,19 @@ public class AuditAppend {
         created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """;
+  private static final String INSERT_CHAINED =
+      """
+      INSERT INTO sys_audit_logs (id, actor_user_id, event_type, target_id, details, ip_address,
+        created_at, seq, prev_hash, entry_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String CHAIN_END =
+      "SELECT seq, entry_hash FROM sys_audit_logs"
+          + " WHERE seq = (SELECT MAX(seq) FROM sys_audit_logs)";
+
+  /** The advisory lock key HostDB's PostgreSQL dialect takes for appends. */
+  private static final long APPEND_LOCK_KEY = 0x686f73746462_0005L;
+
   private static final Instant CREATED = Instant.parse("2026-12-03T12:00:00Z");
 
   /** The database both sides run on. */
@@ -108,6 +128,68 @@ public class AuditAppend {
         statement.addBatch();
       }
       statement.executeBatch();
+      connection.commit();
+      return entries.size();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** One entry chained by hand-written JDBC, in one transaction. */
+  @Benchmark
+  public int rawJdbcChainedSingle() throws SQLException {
+    return appendChained(List.of(nextEntry()));
+  }
+
+  /** {@value #BATCH} entries chained by hand-written JDBC: one transaction, one batch. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public int rawJdbcChainedBatch() throws SQLException {
+    return appendChained(nextEntries());
+  }
+
+  private int appendChained(List<AuditEntry> entries) throws SQLException {
+    Connection connection = db.raw();
+    connection.setAutoCommit(false);
+    try (PreparedStatement chainEnd = connection.prepareStatement(CHAIN_END);
+        PreparedStatement insert = connection.prepareStatement(INSERT_CHAINED)) {
+      if (BenchDatabase.POSTGRES.equals(database)) {
+        try (PreparedStatement lock =
+            connection.prepareStatement("SELECT pg_advisory_xact_lock(" + APPEND_LOCK_KEY + ")")) {
+          lock.execute();
+        }
+      }
+      long seq = 0;
+      String hash = AuditChain.GENESIS;
+      try (ResultSet end = chainEnd.executeQuery()) {
+        if (end.next()) {
+          seq = end.getLong(1);
+          hash = end.getString(2);
+        }
+      }
+      for (AuditEntry entry : entries) {
+        AuditChain.Row row =
+            AuditChain.Row.unchained(
+                    entry.id().value(),
+                    entry.actorUserId().value(),
+                    entry.eventType(),
+                    entry.targetId(),
+                    entry.details(),
+                    entry.ipAddress(),
+                    Timestamps.format(entry.createdAt()))
+                .linkedAfter(seq, hash);
+        bind(insert, entry);
+        insert.setLong(8, row.seq());
+        insert.setString(9, row.prevHash());
+        insert.setString(10, row.entryHash());
+        insert.addBatch();
+        seq = row.seq();
+        hash = row.entryHash();
+      }
+      insert.executeBatch();
       connection.commit();
       return entries.size();
     } catch (SQLException | RuntimeException e) {
