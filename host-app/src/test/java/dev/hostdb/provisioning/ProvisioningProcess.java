@@ -4,6 +4,7 @@ import dev.hostdb.HostConfig;
 import dev.hostdb.HostDatabase;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Id;
+import dev.hostdb.jobs.JobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,12 @@ public final class ProvisioningProcess implements AutoCloseable {
   static final String HOST_URL_VARIABLE = "HOSTDB_TEST_HOST_URL";
   static final String TENANT_VARIABLE = "HOSTDB_TEST_TENANT_ID";
 
+  /** The lease owner of the child's job runner. */
+  static final String WORKER_NAME = "child-worker";
+
+  /** The lease of the child's job runner, extended every half second while it lives. */
+  static final Duration WORKER_LEASE = Duration.ofSeconds(2);
+
   private final Process process;
   private final Path output;
   private final Path marker;
@@ -39,12 +46,26 @@ public final class ProvisioningProcess implements AutoCloseable {
    *
    * @param args none
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     DatabaseUrl hostUrl = DatabaseUrl.parse(System.getenv(HOST_URL_VARIABLE));
-    Id tenantId = Id.of(System.getenv(TENANT_VARIABLE));
+    String tenant = System.getenv(TENANT_VARIABLE);
     try (HostDatabase db = HostDatabase.create(HostConfig.of(hostUrl))) {
-      db.provisioning(ProvisioningSettings.of(TenantProvisioningTest.CHANGELOG))
-          .provision(tenantId);
+      TenantProvisioning provisioning =
+          db.provisioning(ProvisioningSettings.of(TenantProvisioningTest.CHANGELOG));
+      if (tenant != null) {
+        provisioning.provision(Id.of(tenant));
+        return;
+      }
+      // a worker: runs the queued tenant jobs until it is killed
+      provisioning
+          .registerHandlers(
+              db.jobRunner(
+                  JobRunner.Settings.defaults()
+                      .withWorkerName(WORKER_NAME)
+                      .withLease(WORKER_LEASE, Duration.ofMillis(500))
+                      .withPollInterval(Duration.ofMillis(50))))
+          .start();
+      Thread.sleep(Long.MAX_VALUE);
     }
   }
 
@@ -54,6 +75,21 @@ public final class ProvisioningProcess implements AutoCloseable {
    * @param folder where the marker and the child's output go
    */
   static ProvisioningProcess start(DatabaseUrl hostUrl, Id tenantId, Path folder)
+      throws IOException {
+    return launch(hostUrl, tenantId.value(), folder);
+  }
+
+  /**
+   * Starts a child JVM on the test class path that runs a job runner with the provisioning
+   * handlers, {@link #WORKER_NAME} with leases of {@link #WORKER_LEASE}.
+   *
+   * @param folder where the marker and the child's output go
+   */
+  static ProvisioningProcess startWorker(DatabaseUrl hostUrl, Path folder) throws IOException {
+    return launch(hostUrl, null, folder);
+  }
+
+  private static ProvisioningProcess launch(DatabaseUrl hostUrl, String tenantId, Path folder)
       throws IOException {
     Path marker = folder.resolve("blocked.marker");
     Path output = folder.resolve("child-output.txt");
@@ -66,7 +102,9 @@ public final class ProvisioningProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put(HOST_URL_VARIABLE, hostUrl.reveal());
-    builder.environment().put(TENANT_VARIABLE, tenantId.value());
+    if (tenantId != null) {
+      builder.environment().put(TENANT_VARIABLE, tenantId);
+    }
     builder.environment().put(BlockingChange.MARKER_VARIABLE, marker.toString());
     return new ProvisioningProcess(builder.start(), output, marker);
   }
@@ -91,12 +129,17 @@ public final class ProvisioningProcess implements AutoCloseable {
     }
   }
 
-  /** Kills the child with SIGKILL and waits until it is gone. */
-  void kill() throws InterruptedException {
+  /**
+   * Kills the child with SIGKILL and waits until it is gone.
+   *
+   * @return its exit status, 128 + 9 when the signal killed it
+   */
+  int kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       throw new AssertionError("The provisioning process survived SIGKILL for ten seconds");
     }
+    return process.exitValue();
   }
 
   String outputText() throws IOException {

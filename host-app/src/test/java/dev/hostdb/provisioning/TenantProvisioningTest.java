@@ -311,6 +311,56 @@ abstract class TenantProvisioningTest {
   }
 
   @Test
+  @Timeout(180)
+  void a_provision_job_whose_worker_was_killed_is_claimed_again_after_its_lease_and_done_once()
+      throws Exception {
+    User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
+    db.plans().upsert(PricingPlan.create("pro", "Pro", db.now()), RequestContext.system());
+    DatabaseUrl url = newTenantDatabaseUrl();
+    tenantDatabases.add(url);
+    Tenant acme = db.tenancy().createTenant("Acme", url, ann.id(), "pro", RequestContext.system());
+
+    try (ProvisioningProcess worker = ProvisioningProcess.startWorker(db.config().url(), tempDir)) {
+      worker.awaitBlocked(REACH_CHANGESET);
+      assertThat(worker.kill()).as("exit status after SIGKILL").isEqualTo(128 + 9);
+    }
+    SystemJob held = job(Tenancy.PROVISION_JOB, acme);
+    assertThat(held.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(held.leaseOwner()).isEqualTo(ProvisioningProcess.WORKER_NAME);
+    assertThat(held.attempts()).isOne();
+    assertThat(changesetsRun(url)).containsExactly("create-notes");
+    assertThat(
+            db.jobs()
+                .claim(
+                    "early",
+                    List.of(Tenancy.PROVISION_JOB),
+                    1,
+                    held.leaseUntil().minusMillis(1),
+                    Duration.ofMinutes(1)))
+        .as("claimable before the dead worker's lease ends")
+        .isEmpty();
+
+    clock.advance(Duration.between(clock.instant(), held.leaseUntil().plusMillis(1)));
+    JobRunner runner =
+        provisioning.registerHandlers(
+            db.jobRunner(JobRunner.Settings.defaults().withPollInterval(Duration.ofMillis(20))));
+    runner.start();
+    try {
+      awaitUntil(
+          "the provision job completed",
+          () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
+    } finally {
+      runner.shutdown(Duration.ofSeconds(10));
+    }
+
+    assertThat(job(Tenancy.PROVISION_JOB, acme).attempts()).isEqualTo(2);
+    assertThat(changesetsRun(url)).containsExactlyElementsOf(CHANGESETS);
+    assertThat(javaChangesetRows(url)).isOne();
+    assertThat(liquibaseLocks(url)).isZero();
+    assertThat(entries(acme.id(), TenantProvisioning.PROVISIONED_EVENT)).hasSize(1);
+  }
+
+  @Test
   void the_jobs_of_a_tenant_created_then_deleted_provision_it_and_purge_it_after_the_retention()
       throws Exception {
     User ann = db.users().create(User.create(db.newId(), Email.of("ann@example.com"), db.now()));
