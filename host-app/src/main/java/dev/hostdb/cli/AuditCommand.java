@@ -1,6 +1,7 @@
 package dev.hostdb.cli;
 
 import dev.hostdb.HostDatabase;
+import dev.hostdb.domain.AuditAnchor;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
@@ -19,7 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     description = "List or verify the tamper-evident audit trail.",
-    subcommands = {AuditCommand.Verify.class, AuditCommand.ListEntries.class})
+    subcommands = {
+      AuditCommand.Verify.class,
+      AuditCommand.Head.class,
+      AuditCommand.ListEntries.class
+    })
 final class AuditCommand implements Runnable {
   @ParentCommand private HostDbCommand root;
 
@@ -50,10 +55,20 @@ final class AuditCommand implements Runnable {
                 + "\"entryId\":…,\"seq\":…,\"message\":…}}.")
     private boolean json;
 
+    @Option(
+        names = "--anchor",
+        paramLabel = "SEQ:HASH",
+        description =
+            "Also check that the chain still holds this entry with this hash, as printed earlier"
+                + " by 'hostdb audit head': shows newest entries cut off and a rebuilt chain.")
+    private String anchor;
+
     @Override
     public Integer call() {
+      AuditAnchor expected = anchor == null ? null : AuditAnchor.parse(anchor);
       try (HostDatabase db = audit.root.openDatabase()) {
-        AuditVerification result = db.auditLog().verify();
+        AuditVerification result =
+            expected == null ? db.auditLog().verify() : db.auditLog().verify(expected);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(result) : text(result));
         out.flush();
@@ -95,6 +110,27 @@ final class AuditCommand implements Runnable {
                       + " - "
                       + problem.message())
           .orElse("OK: " + result.entriesChecked() + " entries, chain intact");
+    }
+  }
+
+  /** {@code hostdb audit head}: the end of the chain, to keep outside the database. */
+  @Command(
+      name = "head",
+      description =
+          "Print the end of the chain as SEQ:HASH, to keep outside the database and pass to"
+              + " 'hostdb audit verify --anchor' later; prints nothing for an empty log.")
+  static final class Head implements Runnable {
+    @ParentCommand private AuditCommand audit;
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public void run() {
+      try (HostDatabase db = audit.root.openDatabase()) {
+        PrintWriter out = spec.commandLine().getOut();
+        db.auditLog().head().ifPresent(out::println);
+        out.flush();
+      }
     }
   }
 

@@ -222,6 +222,40 @@ class HostDbCommandTest {
   }
 
   @Test
+  void audit_head_prints_an_anchor_that_verify_checks_the_chain_against() throws Exception {
+    Path file = dir.resolve("host.db");
+    Supplier<HostDatabase> database = fake("host.db");
+    assertThat(run(database, "audit", "head")).isZero();
+    assertThat(out.toString()).isEmpty();
+    try (HostDatabase db = database.get()) {
+      for (int i = 0; i < 5; i++) {
+        db.auditLog()
+            .append(
+                new AuditEntry(db.newId(), Id.SYSTEM, "test.event", "t" + i, null, null, db.now()));
+      }
+    }
+    assertThat(run(database, "audit", "head")).isZero();
+    String anchor = out.toString().strip();
+    assertThat(anchor).matches("5:[0-9a-f]{64}");
+
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TRIGGER tr_sys_audit_logs_no_delete");
+      statement.executeUpdate("DELETE FROM sys_audit_logs WHERE seq = 5");
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "audit", "verify")).isZero();
+    assertThat(out.toString()).contains("OK: 4 entries");
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "audit", "verify", "--anchor", anchor))
+        .isEqualTo(HostDbCommand.EXIT_AUDIT_BROKEN);
+    assertThat(out.toString()).contains("REMOVED", "anchored entry 5");
+    assertThat(run(database, "audit", "verify", "--anchor", "5:nothex"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("anchor");
+  }
+
+  @Test
   void audit_list_pages_newest_first_with_a_cursor() {
     Supplier<HostDatabase> database = fake("host.db");
     try (HostDatabase db = database.get()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostdb.access.AccessScope;
+import dev.hostdb.domain.AuditAnchor;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
@@ -21,6 +22,7 @@ import dev.hostdb.domain.error.StorageUnavailableException;
 import dev.hostdb.domain.port.AuditLog;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 abstract class TenancyTest extends TenancyFixture {
@@ -266,6 +268,16 @@ abstract class TenancyTest extends TenancyFixture {
       @Override
       public AuditVerification verify() {
         return real.verify();
+      }
+
+      @Override
+      public Optional<AuditAnchor> head() {
+        return real.head();
+      }
+
+      @Override
+      public AuditVerification verify(AuditAnchor anchor) {
+        return real.verify(anchor);
       }
 
       @Override

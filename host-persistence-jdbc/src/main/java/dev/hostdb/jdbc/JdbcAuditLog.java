@@ -1,9 +1,12 @@
 package dev.hostdb.jdbc;
 
+import dev.hostdb.domain.AuditAnchor;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
 import dev.hostdb.domain.AuditVerification;
+import dev.hostdb.domain.AuditVerification.Kind;
+import dev.hostdb.domain.AuditVerification.Problem;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Timestamps;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -171,6 +174,65 @@ final class JdbcAuditLog implements AuditLog {
               .ifPresent(stray -> verifier.fail(AuditChain.outOfBand(stray)));
           return verifier.result();
         });
+  }
+
+  @Override
+  public Optional<AuditAnchor> head() {
+    return sql.read(
+        "read the end of the audit chain",
+        db ->
+            db.sql(
+                    "SELECT seq, entry_hash FROM sys_audit_logs"
+                        + " WHERE seq = (SELECT MAX(seq) FROM sys_audit_logs)")
+                .query((rs, row) -> new AuditAnchor(rs.getLong("seq"), rs.getString("entry_hash")))
+                .optional());
+  }
+
+  @Override
+  public AuditVerification verify(AuditAnchor anchor) {
+    if (anchor == null) {
+      throw new InvalidInputException("anchor", "is required");
+    }
+    AuditVerification chain = verify();
+    if (!chain.ok()) {
+      return chain;
+    }
+    Optional<Row> anchored =
+        sql.read(
+            "read audit entry " + anchor.seq(),
+            db ->
+                db.sql(SELECT_CHAINED + " WHERE seq = ?")
+                    .param(anchor.seq())
+                    .query(JdbcAuditLog::mapRow)
+                    .optional());
+    if (anchored.isEmpty()) {
+      return AuditVerification.broken(
+          chain.entriesChecked(),
+          new Problem(
+              Kind.REMOVED,
+              Optional.empty(),
+              Optional.of(anchor.seq()),
+              "the anchored entry "
+                  + anchor.seq()
+                  + " is gone: the chain holds "
+                  + chain.entriesChecked()
+                  + " entries, so its newest were removed"));
+    }
+    Row row = anchored.get();
+    if (!anchor.entryHash().equals(row.entryHash())) {
+      return AuditVerification.broken(
+          chain.entriesChecked(),
+          new Problem(
+              Kind.CHANGED,
+              Optional.of(Id.of(row.id())),
+              Optional.of(anchor.seq()),
+              "entry "
+                  + row.id()
+                  + " (seq "
+                  + anchor.seq()
+                  + ") no longer has the anchored hash: the chain was rebuilt up to it"));
+    }
+    return chain;
   }
 
   @Override

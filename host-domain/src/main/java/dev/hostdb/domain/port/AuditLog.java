@@ -1,10 +1,12 @@
 package dev.hostdb.domain.port;
 
+import dev.hostdb.domain.AuditAnchor;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
 import dev.hostdb.domain.AuditVerification;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The append-only, tamper-evident audit trail ({@code sys_audit_logs}): entries are never changed
@@ -60,6 +62,24 @@ public interface AuditLog {
    *     inserted around the log
    */
   AuditVerification verify();
+
+  /**
+   * The end of the chain, to keep outside the database ({@link AuditAnchor}): the last entry's
+   * sequence number and hash; empty while the log has no chained entry.
+   */
+  Optional<AuditAnchor> head();
+
+  /**
+   * {@link #verify()}, and then whether the chain still holds the anchored entry with the anchored
+   * hash: a chain cut off before it, or rebuilt (every hash recomputed) up to it, fails although it
+   * is consistent in itself.
+   *
+   * @return intact, or the first problem; a chain that ends before the anchor is {@link
+   *     AuditVerification.Kind#REMOVED} at the anchor's sequence number, an anchored entry with
+   *     another hash is {@link AuditVerification.Kind#CHANGED}
+   * @throws dev.hostdb.domain.error.InvalidInputException when the anchor is missing
+   */
+  AuditVerification verify(AuditAnchor anchor);
 
   /** The number of entries. */
   long count();

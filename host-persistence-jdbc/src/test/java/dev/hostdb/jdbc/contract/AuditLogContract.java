@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.hostdb.domain.AuditAnchor;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
@@ -15,6 +16,7 @@ import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.AppendOnlyException;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.rule.AuditChain;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 /** What every adapter's {@link dev.hostdb.domain.port.AuditLog} must do. */
 public abstract class AuditLogContract extends StoreContract {
   private static final int TAMPER_LOG_SIZE = 10_000;
+  private static final int ANCHOR_LOG_SIZE = 200;
 
   /**
    * Connects to the database under test with plain JDBC, around HostDB.
@@ -379,6 +382,127 @@ public abstract class AuditLogContract extends StoreContract {
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("sys_audit_logs is append-only")
         .satisfies(e -> assertThat(((AppendOnlyException) e).table()).isEqualTo("sys_audit_logs"));
+  }
+
+  @Test
+  void the_head_anchors_the_end_of_the_chain_and_verifies_against_it() {
+    assertThat(store.auditLog().head()).isEmpty();
+    List<AuditEntry> log = entries(ANCHOR_LOG_SIZE, 0);
+    store.auditLog().appendAll(log);
+
+    AuditAnchor head = store.auditLog().head().orElseThrow();
+
+    assertThat(head.seq()).isEqualTo(ANCHOR_LOG_SIZE);
+    assertThat(AuditAnchor.parse(head.toString())).isEqualTo(head);
+    assertThat(store.auditLog().verify(head)).isEqualTo(AuditVerification.intact(ANCHOR_LOG_SIZE));
+    store.auditLog().append(entry("after.anchor", "t", 1));
+    assertThat(store.auditLog().verify(head))
+        .isEqualTo(AuditVerification.intact(ANCHOR_LOG_SIZE + 1));
+    assertThatThrownBy(() -> store.auditLog().verify(null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("anchor"));
+  }
+
+  @Test
+  void cutting_off_the_newest_entries_passes_the_chain_but_not_its_anchor() throws SQLException {
+    store.auditLog().appendAll(entries(ANCHOR_LOG_SIZE, 0));
+    AuditAnchor head = store.auditLog().head().orElseThrow();
+
+    try (Connection connection = connectRaw();
+        Statement statement = connection.createStatement()) {
+      disableAppendOnly(statement);
+      try {
+        statement.executeUpdate("DELETE FROM sys_audit_logs WHERE seq > " + (ANCHOR_LOG_SIZE - 20));
+      } finally {
+        enableAppendOnly(statement);
+      }
+    }
+
+    assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(ANCHOR_LOG_SIZE - 20));
+    AuditVerification anchored = store.auditLog().verify(head);
+    assertThat(anchored.ok()).isFalse();
+    assertThat(anchored.problem().orElseThrow().kind()).isEqualTo(Kind.REMOVED);
+    assertThat(anchored.problem().orElseThrow().seq()).contains((long) ANCHOR_LOG_SIZE);
+  }
+
+  @Test
+  void a_chain_rebuilt_after_a_change_passes_alone_but_not_against_its_anchor()
+      throws SQLException {
+    List<AuditEntry> log = entries(ANCHOR_LOG_SIZE, 0);
+    store.auditLog().appendAll(log);
+    AuditAnchor head = store.auditLog().head().orElseThrow();
+    int changed = 50;
+
+    rebuildChainFrom(changed + 1, log.get(changed).id(), "{\"amount\":0}");
+
+    assertThat(store.auditLog().verify()).isEqualTo(AuditVerification.intact(ANCHOR_LOG_SIZE));
+    AuditVerification.Problem problem = store.auditLog().verify(head).problem().orElseThrow();
+    assertThat(problem.kind()).isEqualTo(Kind.CHANGED);
+    assertThat(problem.seq()).contains((long) ANCHOR_LOG_SIZE);
+    assertThat(problem.entryId()).contains(log.get(ANCHOR_LOG_SIZE - 1).id());
+  }
+
+  /**
+   * What someone who can write the table could do: change one entry's details and recompute the
+   * hash of that entry and of every later one, so that the chain is consistent again.
+   */
+  private void rebuildChainFrom(long fromSeq, Id changedId, String details) throws SQLException {
+    try (Connection connection = connectRaw();
+        Statement statement = connection.createStatement()) {
+      disableAppendOnly(statement);
+      try {
+        List<AuditChain.Row> rows = new ArrayList<>();
+        try (ResultSet rs =
+            statement.executeQuery(
+                "SELECT seq, id, actor_user_id, event_type, target_id, details, ip_address,"
+                    + " created_at, prev_hash, entry_hash FROM sys_audit_logs WHERE seq >= "
+                    + (fromSeq - 1)
+                    + " ORDER BY seq")) {
+          while (rs.next()) {
+            rows.add(
+                new AuditChain.Row(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10)));
+          }
+        }
+        long seq = rows.get(0).seq();
+        String hash = rows.get(0).entryHash();
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE sys_audit_logs SET details = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
+          for (AuditChain.Row row : rows.subList(1, rows.size())) {
+            String newDetails = row.id().equals(changedId.value()) ? details : row.details();
+            AuditChain.Row rebuilt =
+                AuditChain.Row.unchained(
+                        row.id(),
+                        row.actorUserId(),
+                        row.eventType(),
+                        row.targetId(),
+                        newDetails,
+                        row.ipAddress(),
+                        row.createdAt())
+                    .linkedAfter(seq, hash);
+            update.setString(1, newDetails);
+            update.setString(2, rebuilt.prevHash());
+            update.setString(3, rebuilt.entryHash());
+            update.setLong(4, rebuilt.seq());
+            assertThat(update.executeUpdate()).isOne();
+            seq = rebuilt.seq();
+            hash = rebuilt.entryHash();
+          }
+        }
+      } finally {
+        enableAppendOnly(statement);
+      }
+    }
   }
 
   /** Appends one entry; every third rolls back with a user it created, every other one commits. */
