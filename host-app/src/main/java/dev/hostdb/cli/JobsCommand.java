@@ -1,10 +1,13 @@
 package dev.hostdb.cli;
 
 import dev.hostdb.HostDatabase;
+import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobStatus;
 import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.Timestamps;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -21,7 +25,8 @@ import picocli.CommandLine.Spec;
     name = "jobs",
     description =
         "Show how many jobs the queue holds in each status, and the oldest jobs of one status"
-            + " (failed by default) with their errors.")
+            + " (failed by default) with their errors.",
+    subcommands = {JobsCommand.Retry.class, JobsCommand.Cancel.class, JobsCommand.Prune.class})
 final class JobsCommand implements Runnable {
   @ParentCommand private HostDbCommand root;
 
@@ -131,5 +136,90 @@ final class JobsCommand implements Runnable {
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
     return end < 0 ? text : text.substring(0, end) + " …";
+  }
+
+  /** {@code hostdb jobs retry ID}: a failed or cancelled job back in the queue. */
+  @Command(
+      name = "retry",
+      description =
+          "Put a failed or cancelled job back in the queue, due now, with all its attempts.")
+  static final class Retry implements Runnable {
+    @ParentCommand private JobsCommand jobs;
+
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "JOB_ID", description = "The job's id (32 hex digits).")
+    private String id;
+
+    @Override
+    public void run() {
+      Id jobId = Id.of(id);
+      try (HostDatabase db = jobs.root.openDatabase()) {
+        SystemJob job = db.jobs().retry(jobId, db.now());
+        spec.commandLine().getOut().println("job " + job.id().value() + " is pending again");
+        spec.commandLine().getOut().flush();
+      }
+    }
+  }
+
+  /** {@code hostdb jobs cancel ID}: a pending job that should never run. */
+  @Command(name = "cancel", description = "Cancel a pending job: it is never claimed.")
+  static final class Cancel implements Runnable {
+    @ParentCommand private JobsCommand jobs;
+
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "JOB_ID", description = "The job's id (32 hex digits).")
+    private String id;
+
+    @Override
+    public void run() {
+      Id jobId = Id.of(id);
+      try (HostDatabase db = jobs.root.openDatabase()) {
+        SystemJob job = db.jobs().cancel(jobId, db.now());
+        spec.commandLine().getOut().println("job " + job.id().value() + " is cancelled");
+        spec.commandLine().getOut().flush();
+      }
+    }
+  }
+
+  /** {@code hostdb jobs prune}: completed and cancelled jobs older than some days, deleted. */
+  @Command(
+      name = "prune",
+      description =
+          "Delete completed and cancelled jobs that finished more than DAYS days ago; failed jobs"
+              + " stay.")
+  static final class Prune implements Runnable {
+    private static final int BATCH = 1_000;
+
+    @ParentCommand private JobsCommand jobs;
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = "--older-than-days",
+        paramLabel = "DAYS",
+        description = "Keep the jobs of the last DAYS days, 0 or more (default: ${DEFAULT-VALUE}).")
+    private int days = 30;
+
+    @Override
+    public void run() {
+      if (days < 0) {
+        throw new ParameterException(spec.commandLine(), "--older-than-days must be 0 or more");
+      }
+      try (HostDatabase db = jobs.root.openDatabase()) {
+        Instant before = db.now().minus(Duration.ofDays(days));
+        long deleted = 0;
+        int batch;
+        do {
+          batch = db.jobs().prune(before, BATCH);
+          deleted += batch;
+        } while (batch == BATCH);
+        spec.commandLine()
+            .getOut()
+            .println("deleted " + deleted + " jobs finished before " + Timestamps.format(before));
+        spec.commandLine().getOut().flush();
+      }
+    }
   }
 }

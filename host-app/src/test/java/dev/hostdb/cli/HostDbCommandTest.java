@@ -316,6 +316,55 @@ class HostDbCommandTest {
   }
 
   @Test
+  void jobs_retry_cancel_and_prune_change_the_queue_and_refuse_what_does_not_apply() {
+    Supplier<HostDatabase> database = fake("host.db");
+    SystemJob failed;
+    SystemJob waiting;
+    SystemJob done;
+    try (HostDatabase db = database.get()) {
+      failed =
+          db.jobs()
+              .enqueue(
+                  SystemJob.pending(db.newId(), "mail.send", null, db.now()).withMaxAttempts(1));
+      JobLease lease =
+          db.jobs().claim("ops", List.of(), 1, db.now(), Duration.ofMinutes(1)).get(0).lease();
+      db.jobs().fail(lease, "refused", null, db.now());
+      done = db.jobs().enqueue(SystemJob.pending(db.newId(), "report", null, db.now()));
+      JobLease doneLease =
+          db.jobs()
+              .claim("ops", List.of("report"), 1, db.now(), Duration.ofMinutes(1))
+              .get(0)
+              .lease();
+      db.jobs().complete(doneLease, db.now().minus(Duration.ofDays(40)));
+      waiting = db.jobs().enqueue(SystemJob.pending(db.newId(), "mail.send", null, db.now()));
+    }
+
+    assertThat(run(database, "jobs", "retry", failed.id().value())).isZero();
+    assertThat(out.toString()).contains("is pending again");
+    assertThat(run(database, "jobs", "cancel", waiting.id().value())).isZero();
+    assertThat(out.toString()).contains("is cancelled");
+    assertThat(run(database, "jobs", "cancel", waiting.id().value()))
+        .isEqualTo(HostDbCommand.EXIT_CONFLICT);
+    assertThat(err.toString()).contains("is cancelled");
+    assertThat(run(database, "jobs", "retry", Id.random().value()))
+        .isEqualTo(HostDbCommand.EXIT_NOT_FOUND);
+    assertThat(run(database, "jobs", "retry", "not-an-id"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+    out.getBuffer().setLength(0);
+    assertThat(run(database, "jobs", "prune")).isZero();
+    assertThat(out.toString()).startsWith("deleted 1 jobs finished before ");
+    assertThat(run(database, "jobs", "prune", "--older-than-days", "-1"))
+        .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);
+
+    try (HostDatabase db = database.get()) {
+      assertThat(db.jobs().find(failed.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+      assertThat(db.jobs().find(waiting.id()).orElseThrow().status())
+          .isEqualTo(JobStatus.CANCELLED);
+      assertThat(db.jobs().find(done.id())).isEmpty();
+    }
+  }
+
+  @Test
   void jobs_refuses_an_unknown_status_and_a_bad_limit() {
     assertThat(run(fake("host.db"), "jobs", "--status", "done"))
         .isEqualTo(HostDbCommand.EXIT_INVALID_INPUT);

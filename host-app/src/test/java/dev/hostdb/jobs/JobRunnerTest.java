@@ -510,5 +510,20 @@ abstract class JobRunnerTest {
     public boolean defer(JobLease lease, Instant runAfter) {
       return delegate.defer(lease, runAfter);
     }
+
+    @Override
+    public SystemJob retry(Id jobId, Instant now) {
+      return delegate.retry(jobId, now);
+    }
+
+    @Override
+    public SystemJob cancel(Id jobId, Instant now) {
+      return delegate.cancel(jobId, now);
+    }
+
+    @Override
+    public int prune(Instant before, int limit) {
+      return delegate.prune(before, limit);
+    }
   }
 }

@@ -5,7 +5,9 @@ import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobLease;
 import dev.hostdb.domain.JobStatus;
 import dev.hostdb.domain.SystemJob;
+import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.JobQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +45,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcJobQueue implements JobQueue {
   /** The longest error kept in {@code error_log}; longer errors are cut and say so. */
   static final int ERROR_LOG_LIMIT = 4_000;
+
+  /** The most jobs one prune deletes. */
+  static final int PRUNE_LIMIT = 10_000;
 
   /** The most jobs one claim takes. */
   static final int CLAIM_LIMIT = 1_000;
@@ -412,6 +417,90 @@ final class JdbcJobQueue implements JobQueue {
                         running())
                     .update());
     return updated == 1;
+  }
+
+  @Override
+  public SystemJob retry(Id jobId, Instant now) {
+    required("id", jobId);
+    required("now", now);
+    String operation = "retry job " + jobId;
+    return sql.write(
+        operation,
+        db -> {
+          int updated =
+              db.sql(
+                      """
+                      UPDATE sys_jobs SET status = ?, attempts = 0, run_after = ?,
+                        completed_at = NULL, lease_owner = NULL, lease_token = NULL,
+                        lease_until = NULL
+                      WHERE id = ? AND status IN (?, ?)
+                      """)
+                  .params(
+                      JobStatus.PENDING.code(),
+                      Rows.text(now),
+                      jobId.value(),
+                      JobStatus.FAILED.code(),
+                      JobStatus.CANCELLED.code())
+                  .update();
+          return afterChange(db, operation, jobId, updated, "failed or cancelled");
+        });
+  }
+
+  @Override
+  public SystemJob cancel(Id jobId, Instant now) {
+    required("id", jobId);
+    required("now", now);
+    String operation = "cancel job " + jobId;
+    return sql.write(
+        operation,
+        db -> {
+          int updated =
+              db.sql("UPDATE sys_jobs SET status = ?, completed_at = ? WHERE id = ? AND status = ?")
+                  .params(
+                      JobStatus.CANCELLED.code(),
+                      Rows.text(now),
+                      jobId.value(),
+                      JobStatus.PENDING.code())
+                  .update();
+          return afterChange(db, operation, jobId, updated, "pending");
+        });
+  }
+
+  /** The job after a conditional change, or why the change did not apply. */
+  private static SystemJob afterChange(
+      JdbcClient db, String operation, Id jobId, int updated, String required) {
+    SystemJob job =
+        db.sql(SELECT + " WHERE id = ?")
+            .param(jobId.value())
+            .query(JdbcJobQueue::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException(operation, "job", jobId));
+    if (updated != 1) {
+      throw new ConflictException(
+          operation + ": the job is " + job.status().code() + ", not " + required);
+    }
+    return job;
+  }
+
+  @Override
+  public int prune(Instant before, int limit) {
+    required("before", before);
+    if (limit < 1 || limit > PRUNE_LIMIT) {
+      throw new InvalidInputException(
+          "limit", "must be between 1 and " + PRUNE_LIMIT + " but was " + limit);
+    }
+    return sql.writeStatement(
+        "prune jobs finished before " + before,
+        db ->
+            db.sql(
+                    """
+                    DELETE FROM sys_jobs WHERE id IN (
+                      SELECT id FROM sys_jobs
+                      WHERE status IN ('completed', 'cancelled') AND completed_at < ?
+                      ORDER BY completed_at, id LIMIT ?)
+                    """)
+                .params(Rows.text(before), limit)
+                .update());
   }
 
   static SystemJob map(ResultSet rs, int row) throws SQLException {

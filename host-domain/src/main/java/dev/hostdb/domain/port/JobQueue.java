@@ -98,4 +98,35 @@ public interface JobQueue {
    * @return false when the lease is no longer the job's current one; nothing changed
    */
   boolean defer(JobLease lease, Instant runAfter);
+
+  /**
+   * Puts a {@code failed} or {@code cancelled} job back in the queue: {@code pending}, due at
+   * {@code now}, with all its attempts again; its last error stays in {@code error_log} until the
+   * next attempt ends.
+   *
+   * @return the job as stored afterwards
+   * @throws dev.hostdb.domain.error.NotFoundException when no job has the id
+   * @throws dev.hostdb.domain.error.ConflictException when the job is pending, running or
+   *     completed; nothing changed
+   */
+  SystemJob retry(Id jobId, Instant now);
+
+  /**
+   * Cancels a {@code pending} job: it is {@code cancelled}, finished at {@code now}, and never
+   * claimed. A running job cannot be cancelled: its worker would not know.
+   *
+   * @return the job as stored afterwards
+   * @throws dev.hostdb.domain.error.NotFoundException when no job has the id
+   * @throws dev.hostdb.domain.error.ConflictException when the job is not pending; nothing changed
+   */
+  SystemJob cancel(Id jobId, Instant now);
+
+  /**
+   * Deletes up to {@code limit} {@code completed} and {@code cancelled} jobs that finished before
+   * {@code before}, the oldest first. Failed jobs stay: an operator retries them or leaves them.
+   *
+   * @param limit 1 to 10,000
+   * @return how many jobs were deleted
+   */
+  int prune(Instant before, int limit);
 }

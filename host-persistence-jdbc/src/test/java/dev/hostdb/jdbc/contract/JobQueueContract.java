@@ -10,6 +10,7 @@ import dev.hostdb.domain.JobStatus;
 import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.JobQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -350,6 +351,96 @@ public abstract class JobQueueContract extends StoreContract {
     assertThat(jobs().claim("w2", List.of(), 10, later(3_599), LEASE)).isEmpty();
     assertThat(claimOne("w2", later(3_600)).lease().attempt()).isOne();
     assertRejected("run_after", () -> jobs().defer(lease, null));
+  }
+
+  @Test
+  void retry_puts_a_failed_job_back_with_all_its_attempts() {
+    SystemJob job = jobs().enqueue(pending("tenant.provision").withMaxAttempts(1));
+    JobLease lease = claimOne("w1", later(1)).lease();
+    assertThat(jobs().fail(lease, "disk full", later(2), later(2))).contains(JobStatus.FAILED);
+
+    SystemJob retried = jobs().retry(job.id(), later(10));
+
+    assertThat(retried.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(retried.attempts()).isZero();
+    assertThat(retried.runAfter()).isEqualTo(later(10));
+    assertThat(retried.completedAt()).isNull();
+    assertThat(retried.errorLog()).isEqualTo("disk full");
+    assertThat(jobs().find(job.id())).contains(retried);
+    assertThat(jobs().claim("w2", List.of(), 10, later(9), LEASE)).isEmpty();
+    assertThat(claimOne("w2", later(10)).lease().attempt()).isOne();
+  }
+
+  @Test
+  void retry_refuses_a_job_that_is_not_failed_or_cancelled_and_an_unknown_one() {
+    SystemJob job = jobs().enqueue(pending("tenant.provision"));
+
+    assertThatThrownBy(() -> jobs().retry(job.id(), later(1)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining(job.id().value())
+        .hasMessageContaining("is pending");
+    Id unknown = Id.random();
+    assertThatThrownBy(() -> jobs().retry(unknown, later(1)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(unknown.value());
+    assertThat(jobs().find(job.id())).contains(job);
+    assertRejected("id", () -> jobs().retry(null, later(1)));
+    assertRejected("now", () -> jobs().retry(job.id(), null));
+  }
+
+  @Test
+  void cancel_stops_a_pending_job_from_ever_being_claimed_and_retry_brings_it_back() {
+    SystemJob job = jobs().enqueue(pending("tenant.purge"));
+
+    SystemJob cancelled = jobs().cancel(job.id(), later(5));
+
+    assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(cancelled.completedAt()).isEqualTo(later(5));
+    assertThat(jobs().claim("w1", List.of(), 10, later(3_600), LEASE)).isEmpty();
+    assertThatThrownBy(() -> jobs().cancel(job.id(), later(6)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("is cancelled");
+    assertThat(jobs().retry(job.id(), later(7)).status()).isEqualTo(JobStatus.PENDING);
+  }
+
+  @Test
+  void cancel_refuses_a_running_job() {
+    SystemJob job = jobs().enqueue(pending("tenant.purge"));
+    JobLease lease = claimOne("w1", later(1)).lease();
+
+    assertThatThrownBy(() -> jobs().cancel(job.id(), later(2)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("is running");
+    assertThat(jobs().complete(lease, later(3))).isTrue();
+  }
+
+  @Test
+  void prune_deletes_completed_and_cancelled_jobs_finished_before_the_time_oldest_first() {
+    List<Id> completed = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      jobs().enqueue(pending("mail.send"));
+      JobLease lease = claimOne("w1", later(i)).lease();
+      assertThat(jobs().complete(lease, later(10 + i))).isTrue();
+      completed.add(lease.jobId());
+    }
+    SystemJob cancelled = jobs().cancel(jobs().enqueue(pending("mail.send")).id(), later(11));
+    SystemJob failed = jobs().enqueue(pending("mail.send").withMaxAttempts(1));
+    JobLease failing = claimOne("w1", later(20)).lease();
+    assertThat(jobs().fail(failing, "refused", null, later(1))).contains(JobStatus.FAILED);
+    SystemJob waiting = jobs().enqueue(pending("mail.send"));
+
+    assertThat(jobs().prune(later(12), 1)).isOne();
+    assertThat(jobs().find(completed.get(0))).isEmpty();
+    assertThat(jobs().prune(later(12), 100)).isEqualTo(2);
+    assertThat(jobs().find(completed.get(1))).isEmpty();
+    assertThat(jobs().find(cancelled.id())).isEmpty();
+    assertThat(jobs().find(completed.get(2))).isPresent();
+    assertThat(jobs().find(failed.id())).isPresent();
+    assertThat(jobs().find(waiting.id())).isPresent();
+    assertThat(jobs().prune(later(12), 100)).isZero();
+    assertRejected("limit", () -> jobs().prune(later(12), 0));
+    assertRejected("limit", () -> jobs().prune(later(12), 10_001));
+    assertRejected("before", () -> jobs().prune(null, 10));
   }
 
   @Test
