@@ -44,11 +44,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * many operations, so the score is in jobs per second.
  *
  * <p>{@code hostdb} calls {@code jobs().claim} and {@code jobs().complete}. {@code rawJdbc} runs
- * the same claim by hand on one plain driver connection per worker: one {@code UPDATE … WHERE id IN
- * (SELECT … ORDER BY priority DESC, run_after, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING …}
- * (without the locking clause on SQLite), the rows mapped into the same records, then one
- * conditional {@code UPDATE} per completed job. The jobs are written before each invocation, by the
- * same hand-written batch insert for both sides, and are not timed.
+ * the same claim by hand on one plain driver connection per worker: one statement that picks
+ * expired leases and due pending jobs by two {@code SELECT … ORDER BY priority DESC, run_after, id
+ * LIMIT ? FOR UPDATE SKIP LOCKED} (without the locking clause on SQLite), keeps the best 10 and
+ * updates them {@code RETURNING …}, the rows mapped into the same records, then one conditional
+ * {@code UPDATE} per completed job. The jobs are written before each invocation, by the same
+ * hand-written batch insert for both sides, and are not timed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -92,16 +93,24 @@ public class JobClaim {
     }
     String lock = BenchDatabase.POSTGRES.equals(database) ? " FOR UPDATE SKIP LOCKED" : "";
     claimSql =
-        """
-        UPDATE sys_jobs SET status = 'running', attempts = attempts + 1, lease_owner = ?,
-          lease_token = ?, lease_until = ?
-        WHERE id IN (
-          SELECT id FROM sys_jobs
-          WHERE ((status = 'pending' AND (run_after IS NULL OR run_after <= ?))
-            OR (status = 'running' AND lease_until < ? AND attempts < max_attempts))
-          ORDER BY priority DESC, run_after, id LIMIT ?"""
+        "WITH expired AS ("
+            + "\n  SELECT id, priority, run_after FROM sys_jobs"
+            + "\n  WHERE status = 'running' AND lease_until < ? AND attempts < max_attempts"
+            + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
             + lock
-            + ")\nRETURNING "
+            + "),\ndue AS ("
+            + "\n  SELECT id, priority, run_after FROM sys_jobs"
+            + "\n  WHERE status = 'pending' AND (run_after IS NULL OR run_after <= ?)"
+            + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
+            + lock
+            + "),\npicked AS ("
+            + "\n  SELECT id FROM (SELECT id, priority, run_after FROM expired"
+            + "\n    UNION ALL SELECT id, priority, run_after FROM due) AS candidates"
+            + "\n  ORDER BY priority DESC, run_after, id LIMIT ?)"
+            + "\nUPDATE sys_jobs SET status = 'running', attempts = attempts + 1,"
+            + "\n  lease_owner = ?, lease_token = ?, lease_until = ?"
+            + "\nWHERE id IN (SELECT id FROM picked)"
+            + "\nRETURNING "
             + COLUMNS;
   }
 
@@ -192,12 +201,14 @@ public class JobClaim {
         Instant now = Instant.now();
         String token = UUID.randomUUID().toString().replace("-", "");
         String nowText = Timestamps.format(now);
-        claim.setString(1, owner);
-        claim.setString(2, token);
-        claim.setString(3, Timestamps.format(now.plus(LEASE)));
-        claim.setString(4, nowText);
-        claim.setString(5, nowText);
-        claim.setInt(6, CLAIM_BATCH);
+        claim.setString(1, nowText);
+        claim.setInt(2, CLAIM_BATCH);
+        claim.setString(3, nowText);
+        claim.setInt(4, CLAIM_BATCH);
+        claim.setInt(5, CLAIM_BATCH);
+        claim.setString(6, owner);
+        claim.setString(7, token);
+        claim.setString(8, Timestamps.format(now.plus(LEASE)));
         List<JobLease> leases = new ArrayList<>(CLAIM_BATCH);
         try (ResultSet rs = claim.executeQuery()) {
           while (rs.next()) {

@@ -245,7 +245,15 @@ final class JdbcJobQueue implements JobQueue {
         .update();
   }
 
-  /** Leases up to {@code max} due jobs and reads them back as stored. */
+  /**
+   * Leases up to {@code max} due jobs and reads them back as stored.
+   *
+   * <p>Running jobs whose lease ended and pending jobs that are due are picked by two separate
+   * selects, each of which PostgreSQL serves from its own partial index in claim order ({@code
+   * ix_sys_jobs_lease_until}, {@code ix_sys_jobs_due}) and stops after {@code max} rows; one select
+   * with {@code OR} would read and sort every pending job instead (24 ms against 0.13 ms with
+   * 20,000 jobs waiting). The best {@code max} of both are leased, in one statement.
+   */
   private List<SystemJob> claimDue(
       JdbcClient db,
       String owner,
@@ -255,28 +263,42 @@ final class JdbcJobQueue implements JobQueue {
       Instant now,
       Instant until) {
     String nowText = Rows.text(now);
+    String types = typeFilter(jobTypes);
+    String lock = sql.dialect().skipLockedRowsClause();
     List<Object> params = new ArrayList<>();
-    params.add(owner);
-    params.add(SecretValue.of(token));
-    params.add(Rows.text(until));
-    params.add(nowText);
     params.add(nowText);
     params.addAll(jobTypes);
     params.add(max);
+    params.add(nowText);
+    params.addAll(jobTypes);
+    params.add(max);
+    params.add(max);
+    params.add(owner);
+    params.add(SecretValue.of(token));
+    params.add(Rows.text(until));
     List<SystemJob> claimed =
         new ArrayList<>(
             db.sql(
-                    """
-                    UPDATE sys_jobs SET status = 'running', attempts = attempts + 1,
-                      lease_owner = ?, lease_token = ?, lease_until = ?
-                    WHERE id IN (
-                      SELECT id FROM sys_jobs
-                      WHERE ((status = 'pending' AND (run_after IS NULL OR run_after <= ?))
-                        OR (status = 'running' AND lease_until < ? AND attempts < max_attempts))"""
-                        + typeFilter(jobTypes)
+                    "WITH expired AS ("
+                        + "\n  SELECT id, priority, run_after FROM sys_jobs"
+                        + "\n  WHERE status = 'running' AND lease_until < ? AND attempts < max_attempts"
+                        + types
                         + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
-                        + sql.dialect().skipLockedRowsClause()
-                        + ")\nRETURNING "
+                        + lock
+                        + "),\ndue AS ("
+                        + "\n  SELECT id, priority, run_after FROM sys_jobs"
+                        + "\n  WHERE status = 'pending' AND (run_after IS NULL OR run_after <= ?)"
+                        + types
+                        + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
+                        + lock
+                        + "),\npicked AS ("
+                        + "\n  SELECT id FROM (SELECT id, priority, run_after FROM expired"
+                        + "\n    UNION ALL SELECT id, priority, run_after FROM due) AS candidates"
+                        + "\n  ORDER BY priority DESC, run_after, id LIMIT ?)"
+                        + "\nUPDATE sys_jobs SET status = 'running', attempts = attempts + 1,"
+                        + "\n  lease_owner = ?, lease_token = ?, lease_until = ?"
+                        + "\nWHERE id IN (SELECT id FROM picked)"
+                        + "\nRETURNING "
                         + COLUMNS)
                 .params(params)
                 .query(JdbcJobQueue::map)
