@@ -382,7 +382,7 @@ public final class JobRunner implements AutoCloseable {
         }
       }
       run.handler.handle(new JobContext(run.job.job(), run.lease, run.stop));
-    } catch (Exception | LinkageError | AssertionError e) {
+    } catch (Throwable e) { // whatever ended the handler, the job is not complete
       failure = e;
     } finally {
       try {
@@ -398,6 +398,9 @@ public final class JobRunner implements AutoCloseable {
         slots.release();
         wakeUp();
       }
+    }
+    if (failure instanceof VirtualMachineError error) {
+      throw error; // recorded as a failed attempt; the pool replaces this thread
     }
   }
 

@@ -182,6 +182,27 @@ abstract class JobRunnerTest {
   }
 
   @Test
+  void a_handler_ended_by_an_error_fails_its_attempt_and_never_completes_the_job() {
+    SystemJob job = enqueue("fragile", null);
+    AtomicInteger calls = new AtomicInteger();
+    JobRunner runner = runner(fast("w", 1));
+    runner.register(
+        "fragile",
+        context -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new StackOverflowError("deep recursion in the handler");
+          }
+        });
+    runner.start();
+
+    await("the job completed", () -> stored(job).status() == JobStatus.COMPLETED);
+
+    assertThat(calls).hasValue(2);
+    assertThat(stored(job).attempts()).isEqualTo(2);
+    assertThat(stored(job).errorLog()).contains("StackOverflowError", "deep recursion");
+  }
+
+  @Test
   void invalid_input_fails_the_job_at_once_without_retries() {
     SystemJob job = enqueue("strict", "{\"tenant_id\":\"nonsense\"}");
     AtomicInteger calls = new AtomicInteger();
