@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -290,10 +291,15 @@ public final class JobRunner implements AutoCloseable {
     }
     wakeUp();
     boolean finished = false;
+    long end = System.nanoTime() + deadline.toNanos();
     try {
-      dispatcher.join();
+      // a claim stuck on an unreachable database must not hold the shutdown past its deadline
+      TimeUnit.NANOSECONDS.timedJoin(dispatcher, Math.max(1, deadline.toNanos()));
+      if (dispatcher.isAlive()) {
+        dispatcher.interrupt();
+      }
       workers.shutdown();
-      finished = workers.awaitTermination(deadline.toNanos(), TimeUnit.NANOSECONDS);
+      finished = workers.awaitTermination(end - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -317,23 +323,27 @@ public final class JobRunner implements AutoCloseable {
 
   private void abandonRunningJobs() {
     for (Run run : running.values()) {
-      if (run.outcome.compareAndSet(Outcome.RUNNING, Outcome.ABANDONED)) {
-        run.stop.set(true);
-        try {
-          queue.release(run.lease);
-        } catch (RuntimeException e) {
-          LOG.warn(
-              "Could not give back job {}; it is claimed again when its lease ends: {}",
-              run.lease.jobId(),
-              e.toString());
-        }
-      }
+      giveBack(run);
     }
     workers.shutdownNow();
     try {
       workers.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void giveBack(Run run) {
+    if (run.outcome.compareAndSet(Outcome.RUNNING, Outcome.ABANDONED)) {
+      run.stop.set(true);
+      try {
+        queue.release(run.lease);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Could not give back job {}; it is claimed again when its lease ends: {}",
+            run.lease.jobId(),
+            e.toString());
+      }
     }
   }
 
@@ -364,7 +374,14 @@ public final class JobRunner implements AutoCloseable {
         slots.acquireUninterruptibly();
         Run run = new Run(job, handlers.get(job.job().jobType()));
         running.put(job.job().id(), run);
-        workers.execute(() -> execute(run));
+        try {
+          workers.execute(() -> execute(run));
+        } catch (RejectedExecutionException stopped) {
+          // the runner stopped while this claim was on its way: give the job straight back
+          running.remove(job.job().id());
+          slots.release();
+          giveBack(run);
+        }
       }
       if (claimed.isEmpty()) {
         LockSupport.parkNanos(poll.toNanos());

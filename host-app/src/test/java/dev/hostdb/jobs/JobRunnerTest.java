@@ -33,6 +33,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job runner over a real queue; each database runs these through a subclass. */
@@ -380,6 +381,30 @@ abstract class JobRunnerTest {
   }
 
   @Test
+  @Timeout(60)
+  void shutdown_keeps_its_deadline_when_a_claim_hangs_and_gives_back_what_that_claim_took()
+      throws Exception {
+    SystemJob job = enqueue("hung", null);
+    LosingQueue queue = new LosingQueue(db.jobs());
+    CountDownLatch gate = new CountDownLatch(1);
+    queue.claimGate = gate;
+    JobRunner runner = new JobRunner(queue, Clock.systemUTC(), fast("w", 1));
+    runners.add(runner);
+    runner.register("hung", context -> {});
+    runner.start();
+    assertThat(queue.claimStalled.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    assertThat(runner.shutdown(Duration.ofMillis(100))).isTrue();
+
+    gate.countDown(); // the hung claim answers after the runner stopped, with the job
+    await(
+        "the late claim's job was given back",
+        () -> stored(job).status() == JobStatus.PENDING && stored(job).leaseOwner() == null);
+    assertThat(stored(job).attempts()).isZero();
+    assertThat(queue.completions).hasValue(0);
+  }
+
+  @Test
   void closing_the_database_shuts_its_runners_down() throws Exception {
     SystemJob job = enqueue("slow", null);
     CountDownLatch started = new CountDownLatch(1);
@@ -462,6 +487,8 @@ abstract class JobRunnerTest {
   static final class LosingQueue implements JobQueue {
     final JobQueue delegate;
     volatile boolean losing;
+    volatile CountDownLatch claimGate;
+    final CountDownLatch claimStalled = new CountDownLatch(1);
     final AtomicInteger completions = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
 
@@ -502,6 +529,22 @@ abstract class JobRunnerTest {
     @Override
     public List<ClaimedJob> claim(
         String owner, List<String> jobTypes, int max, Instant now, Duration lease) {
+      CountDownLatch gate = claimGate;
+      if (gate != null) {
+        claimStalled.countDown();
+        boolean interrupted = false;
+        while (true) { // like a driver call that does not answer interrupts
+          try {
+            gate.await();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
       return delegate.claim(owner, jobTypes, max, now, lease);
     }
 
