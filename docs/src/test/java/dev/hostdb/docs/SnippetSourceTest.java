@@ -26,7 +26,8 @@ class SnippetSourceTest {
     assertThat(lines.get(3)).isEqualTo("import java.nio.file.Path;");
     assertThat(lines.get(5))
         .isEqualTo(
-            "final class DocSnippet { static void run() throws Exception { Path p = Path.of(\"x\");");
+            "final class DocSnippet { static void run() throws Exception {"
+                + " Path p = Path.of(\"x\");");
     assertThat(lines.get(6)).isEqualTo("p.toString();");
     assertThat(lines.get(7)).isEqualTo("}}");
   }

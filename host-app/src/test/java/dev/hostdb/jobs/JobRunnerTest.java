@@ -15,6 +15,7 @@ import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.port.JobQueue;
 import dev.hostdb.domain.rule.RetryBackoff;
+import dev.hostdb.jdbc.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The job runner over a real queue; each database runs these through a subclass. */
 abstract class JobRunnerTest {
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Duration PATIENCE = Await.PATIENCE;
   private static final RetryBackoff FAST =
       new RetryBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
 
@@ -83,21 +83,6 @@ abstract class JobRunnerTest {
     return db.jobs().find(job.id()).orElseThrow();
   }
 
-  static void await(String what, BooleanSupplier condition) {
-    long end = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("gave up waiting until " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting until " + what, e);
-      }
-    }
-  }
-
   @Test
   void runs_every_job_once_on_several_threads_and_completes_it() {
     int jobs = 600;
@@ -118,7 +103,7 @@ abstract class JobRunnerTest {
       runner.start();
     }
 
-    await("every job completed", () -> db.jobs().count(JobStatus.COMPLETED) == jobs);
+    Await.until("every job completed", () -> db.jobs().count(JobStatus.COMPLETED) == jobs);
 
     assertThat(runs).hasSize(jobs);
     assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
@@ -150,7 +135,7 @@ abstract class JobRunnerTest {
         });
     runner.start();
 
-    await("the job failed for good", () -> stored(job).status() == JobStatus.FAILED);
+    Await.until("the job failed for good", () -> stored(job).status() == JobStatus.FAILED);
 
     SystemJob failed = stored(job);
     assertThat(calls).hasValue(3);
@@ -176,7 +161,7 @@ abstract class JobRunnerTest {
         });
     runner.start();
 
-    await("the job completed", () -> stored(job).status() == JobStatus.COMPLETED);
+    Await.until("the job completed", () -> stored(job).status() == JobStatus.COMPLETED);
 
     assertThat(calls).hasValue(2);
     assertThat(stored(job).attempts()).isEqualTo(2);
@@ -196,7 +181,7 @@ abstract class JobRunnerTest {
         });
     runner.start();
 
-    await("the job completed", () -> stored(job).status() == JobStatus.COMPLETED);
+    Await.until("the job completed", () -> stored(job).status() == JobStatus.COMPLETED);
 
     assertThat(calls).hasValue(2);
     assertThat(stored(job).attempts()).isEqualTo(2);
@@ -216,7 +201,7 @@ abstract class JobRunnerTest {
         });
     runner.start();
 
-    await("the job failed", () -> stored(job).status() == JobStatus.FAILED);
+    Await.until("the job failed", () -> stored(job).status() == JobStatus.FAILED);
 
     assertThat(calls).hasValue(1);
     assertThat(stored(job).attempts()).isOne();
@@ -237,7 +222,7 @@ abstract class JobRunnerTest {
         });
     runner.start();
 
-    await(
+    Await.until(
         "the job was given back",
         () -> stored(job).status() == JobStatus.PENDING && calls.get() == 1);
     runner.shutdown(Duration.ofSeconds(5));
@@ -259,7 +244,7 @@ abstract class JobRunnerTest {
     runner.register("mine", context -> {});
     runner.start();
 
-    await("its job completed", () -> stored(mine).status() == JobStatus.COMPLETED);
+    Await.until("its job completed", () -> stored(mine).status() == JobStatus.COMPLETED);
     runner.shutdown(Duration.ofSeconds(5));
 
     assertThat(stored(other).status()).isEqualTo(JobStatus.PENDING);
@@ -371,7 +356,7 @@ abstract class JobRunnerTest {
     runner.start();
 
     assertThat(ended.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    await("the runner let the job go", () -> runner.runningJobs() == 0);
+    Await.until("the runner let the job go", () -> runner.runningJobs() == 0);
 
     assertThat(sawStop).isTrue();
     assertThat(queue.completions).hasValue(0);
@@ -397,7 +382,7 @@ abstract class JobRunnerTest {
     assertThat(runner.shutdown(Duration.ofMillis(100))).isTrue();
 
     gate.countDown(); // the hung claim answers after the runner stopped, with the job
-    await(
+    Await.until(
         "the late claim's job was given back",
         () -> stored(job).status() == JobStatus.PENDING && stored(job).leaseOwner() == null);
     assertThat(stored(job).attempts()).isZero();

@@ -4,14 +4,14 @@ import dev.hostdb.HostConfig;
 import dev.hostdb.HostDatabase;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Id;
+import dev.hostdb.jdbc.testing.ChildJvm;
 import dev.hostdb.jobs.JobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A separate JVM that provisions one tenant with {@link TenantProvisioningTest#CHANGELOG}, blocking
@@ -31,13 +31,11 @@ public final class ProvisioningProcess implements AutoCloseable {
   /** The lease of the child's job runner, extended every half second while it lives. */
   static final Duration WORKER_LEASE = Duration.ofSeconds(2);
 
-  private final Process process;
-  private final Path output;
+  private final ChildJvm child;
   private final Path marker;
 
-  private ProvisioningProcess(Process process, Path output, Path marker) {
-    this.process = process;
-    this.output = output;
+  private ProvisioningProcess(ChildJvm child, Path marker) {
+    this.child = child;
     this.marker = marker;
   }
 
@@ -72,7 +70,7 @@ public final class ProvisioningProcess implements AutoCloseable {
   /**
    * Starts a child JVM on the test class path that provisions the tenant.
    *
-   * @param folder where the marker and the child's output go
+   * @param folder where the marker goes
    */
   static ProvisioningProcess start(DatabaseUrl hostUrl, Id tenantId, Path folder)
       throws IOException {
@@ -83,7 +81,7 @@ public final class ProvisioningProcess implements AutoCloseable {
    * Starts a child JVM on the test class path that runs a job runner with the provisioning
    * handlers, {@link #WORKER_NAME} with leases of {@link #WORKER_LEASE}.
    *
-   * @param folder where the marker and the child's output go
+   * @param folder where the marker goes
    */
   static ProvisioningProcess startWorker(DatabaseUrl hostUrl, Path folder) throws IOException {
     return launch(hostUrl, null, folder);
@@ -92,21 +90,14 @@ public final class ProvisioningProcess implements AutoCloseable {
   private static ProvisioningProcess launch(DatabaseUrl hostUrl, String tenantId, Path folder)
       throws IOException {
     Path marker = folder.resolve("blocked.marker");
-    Path output = folder.resolve("child-output.txt");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-XX:TieredStopAtLevel=1"); // starts faster; the child runs for seconds at most
-    command.add(ProvisioningProcess.class.getName());
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-    builder.environment().put(HOST_URL_VARIABLE, hostUrl.reveal());
+    Map<String, String> environment = new HashMap<>();
+    environment.put(HOST_URL_VARIABLE, hostUrl.reveal());
     if (tenantId != null) {
-      builder.environment().put(TENANT_VARIABLE, tenantId);
+      environment.put(TENANT_VARIABLE, tenantId);
     }
-    builder.environment().put(BlockingChange.MARKER_VARIABLE, marker.toString());
-    return new ProvisioningProcess(builder.start(), output, marker);
+    environment.put(BlockingChange.MARKER_VARIABLE, marker.toString());
+    return new ProvisioningProcess(
+        ChildJvm.start("The provisioning process", ProvisioningProcess.class, environment), marker);
   }
 
   /**
@@ -114,41 +105,22 @@ public final class ProvisioningProcess implements AutoCloseable {
    *
    * @throws AssertionError when the child exits or the time runs out first, with its output
    */
-  void awaitBlocked(Duration timeout) throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!Files.exists(marker)) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "The provisioning process exited with " + process.exitValue() + ":\n" + outputText());
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "The provisioning process did not block within " + timeout + ":\n" + outputText());
-      }
-      Thread.sleep(50); // polling interval only
-    }
+  void awaitBlocked(Duration timeout) throws InterruptedException {
+    child.await(() -> Files.exists(marker), "block inside its Java changeset", timeout);
   }
 
   /**
    * Kills the child with SIGKILL and waits until it is gone.
    *
-   * @return its exit status, 128 + 9 when the signal killed it
+   * @return its exit status, {@link ChildJvm#KILLED} when the signal killed it
    */
   int kill() throws InterruptedException {
-    process.destroyForcibly();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("The provisioning process survived SIGKILL for ten seconds");
-    }
-    return process.exitValue();
-  }
-
-  String outputText() throws IOException {
-    return Files.exists(output) ? Files.readString(output) : "";
+    return child.kill();
   }
 
   /** Kills the child if it still runs. */
   @Override
   public void close() {
-    process.destroyForcibly();
+    child.close();
   }
 }

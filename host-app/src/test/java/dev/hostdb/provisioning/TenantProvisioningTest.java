@@ -19,6 +19,7 @@ import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
 import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.jdbc.tenantdb.TenantDatabases;
+import dev.hostdb.jdbc.testing.Await;
 import dev.hostdb.jobs.JobRunner;
 import dev.hostdb.tenancy.Tenancy;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -346,7 +346,7 @@ abstract class TenantProvisioningTest {
             db.jobRunner(JobRunner.Settings.defaults().withPollInterval(Duration.ofMillis(20))));
     runner.start();
     try {
-      awaitUntil(
+      Await.until(
           "the provision job completed",
           () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
     } finally {
@@ -376,17 +376,17 @@ abstract class TenantProvisioningTest {
                     .withPollInterval(Duration.ofMillis(20))));
     runner.start();
     try {
-      awaitUntil(
+      Await.until(
           "the tenant is provisioned", () -> provisioning.provisionedAt(acme.id()).isPresent());
       assertThat(databaseExists(url)).isTrue();
       assertThat(changesetsRun(url)).containsExactlyElementsOf(CHANGESETS);
-      awaitUntil(
+      Await.until(
           "the provision job completed",
           () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
 
       db.tenancy().delete(acme.id(), RequestContext.system());
       Instant purgeable = NOW.plus(ProvisioningSettings.DEFAULT_PURGE_RETENTION);
-      awaitUntil(
+      Await.until(
           "the purge job waits for the retention period",
           () -> job(Tenancy.PURGE_JOB, acme).runAfter().equals(purgeable));
       SystemJob waiting = job(Tenancy.PURGE_JOB, acme);
@@ -396,8 +396,8 @@ abstract class TenantProvisioningTest {
 
       clock.advance(ProvisioningSettings.DEFAULT_PURGE_RETENTION);
       runner.wakeUp();
-      awaitUntil("the tenant is purged", () -> provisioning.purgedAt(acme.id()).isPresent());
-      awaitUntil(
+      Await.until("the tenant is purged", () -> provisioning.purgedAt(acme.id()).isPresent());
+      Await.until(
           "the purge job completed",
           () -> jobStatus(Tenancy.PURGE_JOB, acme) == JobStatus.COMPLETED);
     } finally {
@@ -423,7 +423,7 @@ abstract class TenantProvisioningTest {
             db.jobRunner(JobRunner.Settings.defaults().withPollInterval(Duration.ofMillis(20))));
     runner.start();
     try {
-      awaitUntil(
+      Await.until(
           "the provision job completed",
           () -> jobStatus(Tenancy.PROVISION_JOB, acme) == JobStatus.COMPLETED);
     } finally {
@@ -439,15 +439,6 @@ abstract class TenantProvisioningTest {
 
   private JobStatus jobStatus(String type, Tenant tenant) {
     return job(type, tenant).status();
-  }
-
-  private static void awaitUntil(String what, BooleanSupplier condition)
-      throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 60 s until " + what).isLessThan(end);
-      Thread.sleep(20);
-    }
   }
 
   List<AuditEntry> entries(Id tenantId, String eventType) {

@@ -281,7 +281,8 @@ final class JdbcJobQueue implements JobQueue {
             db.sql(
                     "WITH expired AS ("
                         + "\n  SELECT id, priority, run_after FROM sys_jobs"
-                        + "\n  WHERE status = 'running' AND lease_until < ? AND attempts < max_attempts"
+                        + "\n  WHERE status = 'running' AND lease_until < ?"
+                        + " AND attempts < max_attempts"
                         + types
                         + "\n  ORDER BY priority DESC, run_after, id LIMIT ?"
                         + lock
@@ -400,43 +401,39 @@ final class JdbcJobQueue implements JobQueue {
   @Override
   public boolean release(JobLease lease) {
     required("lease", lease);
-    int updated =
-        sql.writeStatement(
-            "release job " + lease.jobId(),
-            db ->
-                db.sql(
-                        """
-                        UPDATE sys_jobs SET status = ?, attempts = attempts - 1,
-                          lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
-                            + LEASE_MATCHES)
-                    .params(
-                        JobStatus.PENDING.code(),
-                        lease.jobId().value(),
-                        SecretValue.of(lease.token()),
-                        running())
-                    .update());
-    return updated == 1;
+    return giveBack("release", lease, null);
   }
 
   @Override
   public boolean defer(JobLease lease, Instant runAfter) {
     required("lease", lease);
     required("run_after", runAfter);
+    return giveBack("defer", lease, runAfter);
+  }
+
+  /**
+   * Makes a leased job pending again without counting the attempt, due at {@code runAfter} or, when
+   * it is null, at its {@code run_after} as it stands (already passed, since it was claimed).
+   */
+  private boolean giveBack(String verb, JobLease lease, Instant runAfter) {
+    List<Object> params = new ArrayList<>();
+    params.add(JobStatus.PENDING.code());
+    if (runAfter != null) {
+      params.add(Rows.text(runAfter));
+    }
+    params.add(lease.jobId().value());
+    params.add(SecretValue.of(lease.token()));
+    params.add(running());
     int updated =
         sql.writeStatement(
-            "defer job " + lease.jobId(),
+            verb + " job " + lease.jobId(),
             db ->
                 db.sql(
-                        """
-                        UPDATE sys_jobs SET status = ?, attempts = attempts - 1, run_after = ?,
-                          lease_owner = NULL, lease_token = NULL, lease_until = NULL"""
+                        "UPDATE sys_jobs SET status = ?, attempts = attempts - 1"
+                            + (runAfter == null ? "" : ", run_after = ?")
+                            + ",\n  lease_owner = NULL, lease_token = NULL, lease_until = NULL"
                             + LEASE_MATCHES)
-                    .params(
-                        JobStatus.PENDING.code(),
-                        Rows.text(runAfter),
-                        lease.jobId().value(),
-                        SecretValue.of(lease.token()),
-                        running())
+                    .params(params)
                     .update());
     return updated == 1;
   }

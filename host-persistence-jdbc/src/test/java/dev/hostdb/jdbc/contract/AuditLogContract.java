@@ -477,7 +477,8 @@ public abstract class AuditLogContract extends StoreContract {
         String hash = rows.get(0).entryHash();
         try (PreparedStatement update =
             connection.prepareStatement(
-                "UPDATE sys_audit_logs SET details = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?")) {
+                "UPDATE sys_audit_logs SET details = ?, prev_hash = ?, entry_hash = ?"
+                    + " WHERE seq = ?")) {
           for (AuditChain.Row row : rows.subList(1, rows.size())) {
             String newDetails = row.id().equals(changedId.value()) ? details : row.details();
             AuditChain.Row rebuilt =

@@ -7,18 +7,14 @@ import dev.hostdb.domain.Timestamps;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.HostStoreProvider;
 import dev.hostdb.domain.port.StoreSettings;
-import java.io.BufferedReader;
+import dev.hostdb.jdbc.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A worker in a separate JVM that claims one job and then hangs in the middle of it, so that a test
@@ -45,15 +41,10 @@ final class LeasingProcess implements AutoCloseable {
   /** What the child claimed. */
   record Claim(Id jobId, Instant until) {}
 
-  private final Process process;
-  private final List<String> output = new ArrayList<>();
-  private final Thread reader;
+  private final ChildJvm child;
 
-  private LeasingProcess(Process process) {
-    this.process = process;
-    reader = new Thread(this::readOutput, "leasing-process-output");
-    reader.setDaemon(true);
-    reader.start();
+  private LeasingProcess(ChildJvm child) {
+    this.child = child;
   }
 
   /**
@@ -84,16 +75,12 @@ final class LeasingProcess implements AutoCloseable {
 
   /** Starts the child on the test class path; it claims one job at {@code at}. */
   static LeasingProcess start(DatabaseUrl url, Instant at) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-XX:TieredStopAtLevel=1"); // starts faster; the child runs for seconds at most
-    command.add(LeasingProcess.class.getName());
-    command.add(at.toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put(URL_VARIABLE, url.reveal());
-    return new LeasingProcess(builder.start());
+    return new LeasingProcess(
+        ChildJvm.start(
+            "The leasing process",
+            LeasingProcess.class,
+            Map.of(URL_VARIABLE, url.reveal()),
+            at.toString()));
   }
 
   /**
@@ -102,29 +89,8 @@ final class LeasingProcess implements AutoCloseable {
    * @throws AssertionError when the child exits or the time runs out first, with its output
    */
   Claim awaitClaim(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String line = line(CLAIMED);
-      if (line != null) {
-        String[] parts = line.substring(CLAIMED.length()).split(" ");
-        return new Claim(Id.of(parts[0]), Timestamps.parse("lease_until", parts[1]));
-      }
-      if (!process.isAlive()) {
-        reader.join(1000);
-        if (line(CLAIMED) != null) {
-          continue;
-        }
-        throw new AssertionError(
-            "The leasing process exited with " + process.exitValue() + ":\n" + outputText());
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "The leasing process claimed nothing within " + timeout + ":\n" + outputText());
-      }
-      synchronized (output) {
-        output.wait(50);
-      }
-    }
+    String[] parts = child.awaitLine(CLAIMED, timeout).substring(CLAIMED.length()).split(" ");
+    return new Claim(Id.of(parts[0]), Timestamps.parse("lease_until", parts[1]));
   }
 
   /**
@@ -134,50 +100,16 @@ final class LeasingProcess implements AutoCloseable {
    *     status 128 + 9)
    */
   void killAndAssertSigkill() throws InterruptedException {
-    if (!process.isAlive()) {
-      throw new AssertionError("The leasing process exited before the kill:\n" + outputText());
-    }
-    process.destroyForcibly();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("The leasing process survived SIGKILL for ten seconds");
-    }
-    if (process.exitValue() != 128 + 9) {
-      throw new AssertionError(
-          "The leasing process ended with " + process.exitValue() + ", not by SIGKILL");
-    }
-  }
-
-  private String line(String prefix) {
-    synchronized (output) {
-      return output.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
-    }
-  }
-
-  private String outputText() {
-    synchronized (output) {
-      return String.join("\n", output);
+    child.assertAlive();
+    int status = child.kill();
+    if (status != ChildJvm.KILLED) {
+      throw new AssertionError("The leasing process ended with " + status + ", not by SIGKILL");
     }
   }
 
   /** Kills the child if it still runs; never throws. */
   @Override
   public void close() {
-    process.destroyForcibly();
-  }
-
-  private void readOutput() {
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        synchronized (output) {
-          output.add(line);
-          output.notifyAll();
-        }
-      }
-    } catch (IOException e) {
-      // the child was killed; what it printed before is kept
-    }
+    child.close();
   }
 }

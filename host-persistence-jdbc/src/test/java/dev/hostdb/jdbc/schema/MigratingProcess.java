@@ -1,20 +1,16 @@
 package dev.hostdb.jdbc.schema;
 
 import dev.hostdb.domain.DatabaseUrl;
+import dev.hostdb.jdbc.testing.ChildJvm;
 import dev.hostdb.jdbc.testing.SqliteDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -41,15 +37,10 @@ public final class MigratingProcess implements AutoCloseable {
   /** The line the child prints when the migration returned, followed by the version. */
   static final String MIGRATED = "MIGRATED ";
 
-  private final Process process;
-  private final List<String> output = new ArrayList<>();
-  private final Thread reader;
+  private final ChildJvm child;
 
-  private MigratingProcess(Process process) {
-    this.process = process;
-    reader = new Thread(this::readOutput, "migrating-process-output");
-    reader.setDaemon(true);
-    reader.start();
+  private MigratingProcess(ChildJvm child) {
+    this.child = child;
   }
 
   /**
@@ -79,18 +70,13 @@ public final class MigratingProcess implements AutoCloseable {
    * @throws IOException when the JVM cannot be started
    */
   static MigratingProcess start(DatabaseUrl url, String pauseAtTable) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-XX:TieredStopAtLevel=1"); // starts faster; the child runs for seconds at most
-    command.add(MigratingProcess.class.getName());
-    if (pauseAtTable != null) {
-      command.add(pauseAtTable);
-    }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put(URL_VARIABLE, url.reveal());
-    return new MigratingProcess(builder.start());
+    String[] args = pauseAtTable == null ? new String[0] : new String[] {pauseAtTable};
+    return new MigratingProcess(
+        ChildJvm.start(
+            "The migrating process",
+            MigratingProcess.class,
+            Map.of(URL_VARIABLE, url.reveal()),
+            args));
   }
 
   /**
@@ -102,40 +88,7 @@ public final class MigratingProcess implements AutoCloseable {
    *     child's output
    */
   void awaitLine(String prefix, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!printed(prefix)) {
-      if (!process.isAlive()) {
-        reader.join(1000); // the last lines of a child that just exited
-        if (printed(prefix)) {
-          return;
-        }
-        throw new AssertionError(
-            "The migrating process exited with "
-                + process.exitValue()
-                + " before printing '"
-                + prefix
-                + "':\n"
-                + outputText());
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "The migrating process did not print '"
-                + prefix
-                + "' within "
-                + timeout
-                + ":\n"
-                + outputText());
-      }
-      synchronized (output) {
-        output.wait(50);
-      }
-    }
-  }
-
-  private boolean printed(String prefix) {
-    synchronized (output) {
-      return output.stream().anyMatch(line -> line.startsWith(prefix));
-    }
+    child.awaitLine(prefix, timeout);
   }
 
   /**
@@ -144,10 +97,7 @@ public final class MigratingProcess implements AutoCloseable {
    * @throws AssertionError with the child's exit code and output when it has exited
    */
   void assertAlive() {
-    if (!process.isAlive()) {
-      throw new AssertionError(
-          "The migrating process exited with " + process.exitValue() + ":\n" + outputText());
-    }
+    child.assertAlive();
   }
 
   /**
@@ -156,10 +106,7 @@ public final class MigratingProcess implements AutoCloseable {
    * @throws AssertionError when it is still there after ten seconds
    */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("The migrating process survived SIGKILL for ten seconds");
-    }
+    child.kill();
   }
 
   /**
@@ -168,31 +115,13 @@ public final class MigratingProcess implements AutoCloseable {
    * @return the lines, joined
    */
   String outputText() {
-    synchronized (output) {
-      return String.join("\n", output);
-    }
+    return child.outputText();
   }
 
   /** Kills the child if it still runs; never throws. */
   @Override
   public void close() {
-    process.destroyForcibly();
-  }
-
-  private void readOutput() {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        synchronized (output) {
-          output.add(line);
-          output.notifyAll();
-        }
-      }
-    } catch (IOException e) {
-      // the child was killed; what it printed before is kept
-    }
+    child.close();
   }
 
   private static Connection connect(DatabaseUrl url) throws Exception {
