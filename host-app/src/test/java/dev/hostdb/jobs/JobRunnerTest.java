@@ -378,6 +378,8 @@ abstract class JobRunnerTest {
     runner.register("hung", context -> {});
     runner.start();
     assertThat(queue.claimStalled.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(stored(job).attempts()).isOne();
 
     assertThat(runner.shutdown(Duration.ofMillis(100))).isTrue();
 
@@ -515,22 +517,25 @@ abstract class JobRunnerTest {
     public List<ClaimedJob> claim(
         String owner, List<String> jobTypes, int max, Instant now, Duration lease) {
       CountDownLatch gate = claimGate;
-      if (gate != null) {
-        claimStalled.countDown();
-        boolean interrupted = false;
-        while (true) { // like a driver call that does not answer interrupts
-          try {
-            gate.await();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+      if (gate == null) {
+        return delegate.claim(owner, jobTypes, max, now, lease);
+      }
+      // the database takes the jobs, then its answer does not come back until the gate opens
+      List<ClaimedJob> claimed = delegate.claim(owner, jobTypes, max, now, lease);
+      claimStalled.countDown();
+      boolean interrupted = false;
+      while (true) { // like a driver call that does not answer interrupts
+        try {
+          gate.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
       }
-      return delegate.claim(owner, jobTypes, max, now, lease);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return claimed;
     }
 
     @Override
