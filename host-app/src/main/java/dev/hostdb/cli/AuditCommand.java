@@ -7,6 +7,7 @@ import dev.hostdb.domain.AuditPage;
 import dev.hostdb.domain.AuditQuery;
 import dev.hostdb.domain.AuditVerification;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.Timestamps;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package dev.hostdb.cli;
 import dev.hostdb.HostDatabase;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.JobStatus;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.SystemJob;
 import dev.hostdb.domain.Timestamps;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package dev.hostdb.cli;
 
 import dev.hostdb.HostDatabase;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.port.HostStore;
 import java.io.PrintWriter;
 import java.util.Map;

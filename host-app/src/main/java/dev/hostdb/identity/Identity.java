@@ -5,6 +5,7 @@ import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.Email;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.User;
 import dev.hostdb.domain.error.InvalidInputException;
@@ -113,7 +114,7 @@ public final class Identity {
       User user =
           password == null ? draft : withPasswordHash(draft, hasher.hash(checked(password)));
       String details =
-          AuditDetails.of(
+          Json.object(
               "email",
               email.value(),
               "oauth_id",
@@ -236,7 +237,7 @@ public final class Identity {
                   ctx,
                   current.id(),
                   "user.login",
-                  AuditDetails.of("method", method, "rehashed", rehash ? "true" : null));
+                  Json.object("method", method, "rehashed", rehash ? "true" : null));
               return new Authenticated(signedIn);
             });
     if (result instanceof Denied denied) {
@@ -250,7 +251,7 @@ public final class Identity {
     String[] details = Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
     details[namesAndValues.length] = "reason";
     details[namesAndValues.length + 1] = reason.name().toLowerCase(Locale.ROOT);
-    append(ctx, user == null ? null : user.id(), "user.login_failed", AuditDetails.of(details));
+    append(ctx, user == null ? null : user.id(), "user.login_failed", Json.object(details));
     return new Denied(reason);
   }
 

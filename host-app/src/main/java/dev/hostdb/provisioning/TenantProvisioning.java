@@ -3,6 +3,7 @@ package dev.hostdb.provisioning;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Tenant;
 import dev.hostdb.domain.error.ConflictException;
@@ -179,7 +180,8 @@ public final class TenantProvisioning {
                     audit(
                         PROVISIONED_EVENT,
                         tenantId,
-                        json("changelog", changelog, "schema_version", migrated.toVersion()));
+                        Json.object(
+                            "changelog", changelog, "schema_version", migrated.toVersion()));
                   }
                   return first;
                 });
@@ -240,7 +242,7 @@ public final class TenantProvisioning {
                 () -> {
                   boolean first = ports.tenants().markPurged(tenantId, now());
                   if (first) {
-                    audit(PURGED_EVENT, tenantId, json("deleted_at", deletedAt.toString()));
+                    audit(PURGED_EVENT, tenantId, Json.object("deleted_at", deletedAt.toString()));
                   }
                   return first;
                 });
@@ -361,35 +363,5 @@ public final class TenantProvisioning {
       throw new InvalidInputException("tenant_id", "is required");
     }
     return tenantId;
-  }
-
-  /** A flat JSON object of string values. */
-  private static String json(String... keysAndValues) {
-    StringBuilder out = new StringBuilder("{");
-    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append(quote(keysAndValues[i])).append(':').append(quote(keysAndValues[i + 1]));
-    }
-    return out.append('}').toString();
-  }
-
-  private static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

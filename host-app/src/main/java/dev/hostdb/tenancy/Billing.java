@@ -2,6 +2,7 @@ package dev.hostdb.tenancy;
 
 import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Subscription;
 import dev.hostdb.domain.error.NotFoundException;
@@ -61,7 +62,7 @@ public final class Billing {
               RequestContext.system(),
               "subscription.updated",
               stored.id(),
-              JsonText.object(
+              Json.object(
                   "event_id", event.eventId(),
                   "tenant_id", event.tenantId().value(),
                   "stripe_sub_id", subscriptionId,

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The little JSON HostDB reads and writes itself: a strict syntax check, arrays of strings, and
- * flat objects of strings for audit details. Not a general parser: values are checked, not kept.
+ * The little JSON HostDB reads itself: a strict syntax check and arrays of strings. Not a general
+ * parser: values are checked, not kept. Writing is {@link dev.hostdb.domain.Json}'s.
  */
 final class JsonText {
   private final String text;
@@ -60,43 +60,6 @@ final class JsonText {
     }
     json.requireEnd();
     return List.copyOf(items);
-  }
-
-  /** A flat JSON object of the given keys and string values; null values are left out. */
-  static String object(String... keysAndValues) {
-    StringBuilder out = new StringBuilder("{");
-    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-      if (keysAndValues[i + 1] == null) {
-        continue;
-      }
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append(quote(keysAndValues[i])).append(':').append(quote(keysAndValues[i + 1]));
-    }
-    return out.append('}').toString();
-  }
-
-  /** The JSON string literal of {@code value}. */
-  static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 
   private void value() {

@@ -2,6 +2,7 @@ package dev.hostdb.tenancy;
 
 import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Role;
@@ -203,6 +204,6 @@ public final class Memberships {
     all[2] = "tenant_id";
     all[3] = m.tenantId().value();
     System.arraycopy(more, 0, all, 4, more.length);
-    return JsonText.object(all);
+    return Json.object(all);
   }
 }

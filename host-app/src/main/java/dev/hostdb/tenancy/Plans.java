@@ -1,6 +1,7 @@
 package dev.hostdb.tenancy;
 
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.PricingPlan;
 import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Tenant;
@@ -44,8 +45,7 @@ public final class Plans {
               ctx,
               "plan.upserted",
               plan.id(),
-              JsonText.object(
-                  "name", plan.name(), "tier_level", Integer.toString(plan.tierLevel())));
+              Json.object("name", plan.name(), "tier_level", Integer.toString(plan.tierLevel())));
           return stored;
         });
   }

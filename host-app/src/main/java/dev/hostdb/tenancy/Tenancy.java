@@ -3,6 +3,7 @@ package dev.hostdb.tenancy;
 import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Id;
+import dev.hostdb.domain.Json;
 import dev.hostdb.domain.Membership;
 import dev.hostdb.domain.PricingPlan;
 import dev.hostdb.domain.RequestContext;
@@ -86,7 +87,7 @@ public final class Tenancy {
               ctx,
               "tenant.created",
               tenantId,
-              JsonText.object(
+              Json.object(
                   "name",
                   name,
                   "plan_id",
@@ -133,7 +134,7 @@ public final class Tenancy {
         "tenant.renamed",
         ctx,
         t -> new Tenant(t.id(), newName, t.dbUrl(), t.active(), t.planTier(), t.createdAt()),
-        JsonText.object("name", newName));
+        Json.object("name", newName));
   }
 
   /**
@@ -150,7 +151,7 @@ public final class Tenancy {
         "tenant.plan_changed",
         ctx,
         t -> t.withPlanTier(plan("change plan of tenant " + tenantId, planId).id()),
-        JsonText.object("plan_id", planId));
+        Json.object("plan_id", planId));
   }
 
   /**
@@ -174,7 +175,7 @@ public final class Tenancy {
           ports.tenants().markDeleted(tenantId, now);
           SystemJob purge = enqueue(PURGE_JOB, tenantId, now);
           ports.audit(
-              ctx, "tenant.deleted", tenantId, JsonText.object("purge_job_id", purge.id().value()));
+              ctx, "tenant.deleted", tenantId, Json.object("purge_job_id", purge.id().value()));
           return tenant.withActive(false);
         });
   }
@@ -184,10 +185,7 @@ public final class Tenancy {
         .jobs()
         .enqueue(
             SystemJob.pending(
-                    ports.ids().next(),
-                    jobType,
-                    JsonText.object("tenant_id", tenantId.value()),
-                    now)
+                    ports.ids().next(), jobType, Json.object("tenant_id", tenantId.value()), now)
                 .withUniqueKey(jobType + ":" + tenantId.value()));
   }
 

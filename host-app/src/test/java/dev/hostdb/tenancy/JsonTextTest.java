@@ -49,10 +49,4 @@ class JsonTextTest {
         .containsExactly("a\"b", "cA");
     assertThat(JsonText.stringArray("f", "[]")).isEmpty();
   }
-
-  @Test
-  void writes_flat_objects_with_escaped_strings_and_without_null_values() {
-    assertThat(JsonText.object("name", "A \"q\"\n", "gone", null, "b", "\\"))
-        .isEqualTo("{\"name\":\"A \\\"q\\\"\\n\",\"b\":\"\\\\\"}");
-  }
 }

@@ -1,4 +1,4 @@
-package dev.hostdb.cli;
+package dev.hostdb.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +18,11 @@ class JsonTest {
   @Test
   void writes_null_for_no_text() {
     assertThat(Json.string(null)).isEqualTo("null");
+  }
+
+  @Test
+  void writes_flat_objects_with_escaped_strings_and_without_null_values() {
+    assertThat(Json.object("name", "A \"q\"\n", "gone", null, "b", "\\"))
+        .isEqualTo("{\"name\":\"A \\\"q\\\"\\n\",\"b\":\"\\\\\"}");
   }
 }
