@@ -1,6 +1,5 @@
 package dev.hostdb.provisioning;
 
-import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.DatabaseUrl;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.Json;
@@ -16,7 +15,6 @@ import dev.hostdb.jobs.RunLaterException;
 import dev.hostdb.tenancy.Tenancy;
 import dev.hostdb.tenancy.TenancyPorts;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -147,7 +145,7 @@ public final class TenantProvisioning {
    *     or a changeset fails; calling again resumes
    */
   public ProvisioningOutcome provision(Id tenantId) {
-    requireId(tenantId);
+    TenancyPorts.requireId("tenant_id", tenantId);
     String operation = "provision tenant " + tenantId;
     String changelog = settings.tenantChangelog();
     if (changelog == null) {
@@ -159,8 +157,8 @@ public final class TenantProvisioning {
           "tenant changelog", "no classpath resource " + changelog + "; " + operation);
     }
 
-    Tenant tenant = find(operation, tenantId);
-    requireNotDeleted(operation, tenantId);
+    Tenant tenant = ports.tenant(operation, tenantId);
+    ports.requireNotDeleted(operation, tenantId);
     if (ports.tenants().provisionedAt(tenantId).isPresent()) {
       return ProvisioningOutcome.ALREADY_PROVISIONED;
     }
@@ -174,10 +172,11 @@ public final class TenantProvisioning {
             .transactions()
             .inTransaction(
                 () -> {
-                  requireNotDeleted(operation, tenantId);
-                  boolean first = ports.tenants().markProvisioned(tenantId, now());
+                  ports.requireNotDeleted(operation, tenantId);
+                  boolean first = ports.tenants().markProvisioned(tenantId, ports.now());
                   if (first) {
-                    audit(
+                    ports.audit(
+                        RequestContext.system(),
                         PROVISIONED_EVENT,
                         tenantId,
                         Json.object(
@@ -210,9 +209,9 @@ public final class TenantProvisioning {
    *     dropped; calling again resumes
    */
   public ProvisioningOutcome purge(Id tenantId) {
-    requireId(tenantId);
+    TenancyPorts.requireId("tenant_id", tenantId);
     String operation = "purge tenant " + tenantId;
-    Tenant tenant = find(operation, tenantId);
+    Tenant tenant = ports.tenant(operation, tenantId);
     Instant deletedAt =
         ports
             .tenants()
@@ -226,7 +225,7 @@ public final class TenantProvisioning {
       return ProvisioningOutcome.ALREADY_PURGED;
     }
     Instant purgeableAt = deletedAt.plus(settings.purgeRetention());
-    if (now().isBefore(purgeableAt)) {
+    if (ports.now().isBefore(purgeableAt)) {
       throw new NotPurgeableYetException(tenantId, deletedAt, purgeableAt);
     }
     DatabaseUrl url = tenantDatabase(operation, tenant);
@@ -240,9 +239,13 @@ public final class TenantProvisioning {
             .transactions()
             .inTransaction(
                 () -> {
-                  boolean first = ports.tenants().markPurged(tenantId, now());
+                  boolean first = ports.tenants().markPurged(tenantId, ports.now());
                   if (first) {
-                    audit(PURGED_EVENT, tenantId, Json.object("deleted_at", deletedAt.toString()));
+                    ports.audit(
+                        RequestContext.system(),
+                        PURGED_EVENT,
+                        tenantId,
+                        Json.object("deleted_at", deletedAt.toString()));
                   }
                   return first;
                 });
@@ -255,31 +258,17 @@ public final class TenantProvisioning {
 
   /** When the tenant was provisioned; empty when it was not, or for no such tenant. */
   public Optional<Instant> provisionedAt(Id tenantId) {
-    return ports.tenants().provisionedAt(requireId(tenantId));
+    return ports.tenants().provisionedAt(TenancyPorts.requireId("tenant_id", tenantId));
   }
 
   /** When the tenant's database was purged; empty when it was not, or for no such tenant. */
   public Optional<Instant> purgedAt(Id tenantId) {
-    return ports.tenants().purgedAt(requireId(tenantId));
+    return ports.tenants().purgedAt(TenancyPorts.requireId("tenant_id", tenantId));
   }
 
   /** The settings this service runs with. */
   public ProvisioningSettings settings() {
     return settings;
-  }
-
-  private Tenant find(String operation, Id tenantId) {
-    return ports
-        .tenants()
-        .findById(tenantId)
-        .orElseThrow(() -> new NotFoundException(operation, "tenant", tenantId));
-  }
-
-  private void requireNotDeleted(String operation, Id tenantId) {
-    Optional<Instant> deleted = ports.tenants().deletedAt(tenantId);
-    if (deleted.isPresent()) {
-      throw new ConflictException(operation + ": the tenant was deleted at " + deleted.get());
-    }
   }
 
   /**
@@ -334,34 +323,8 @@ public final class TenantProvisioning {
     }
   }
 
-  private void audit(String eventType, Id tenantId, String details) {
-    RequestContext system = RequestContext.system();
-    ports
-        .auditLog()
-        .append(
-            new AuditEntry(
-                ports.ids().next(),
-                system.actorId(),
-                eventType,
-                tenantId.value(),
-                details,
-                system.ipAddress(),
-                now()));
-  }
-
-  private Instant now() {
-    return ports.clock().instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
   private static ClassLoader resources() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : TenantProvisioning.class.getClassLoader();
-  }
-
-  private static Id requireId(Id tenantId) {
-    if (tenantId == null) {
-      throw new InvalidInputException("tenant_id", "is required");
-    }
-    return tenantId;
   }
 }

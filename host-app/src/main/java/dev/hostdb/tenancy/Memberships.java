@@ -8,9 +8,7 @@ import dev.hostdb.domain.RequestContext;
 import dev.hostdb.domain.Role;
 import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.NotFoundException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,10 +67,7 @@ public final class Memberships {
     return ports.write(
         AccessScope.membership(userId, tenantId),
         () -> {
-          Optional<Instant> deleted = ports.tenants().deletedAt(tenantId);
-          if (deleted.isPresent()) {
-            throw new ConflictException(operation + ": the tenant was deleted at " + deleted.get());
-          }
+          ports.requireNotDeleted(operation, tenantId);
           Membership added =
               ports
                   .memberships()

@@ -167,7 +167,7 @@ public final class Tenancy {
     return ports.write(
         AccessScope.tenant(tenantId),
         () -> {
-          Tenant tenant = find(operation, tenantId);
+          Tenant tenant = ports.tenant(operation, tenantId);
           if (ports.tenants().deletedAt(tenantId).isPresent()) {
             return tenant;
           }
@@ -207,22 +207,12 @@ public final class Tenancy {
     return ports.write(
         AccessScope.tenant(tenantId),
         () -> {
-          Tenant before = find(operation, tenantId);
-          Optional<Instant> deleted = ports.tenants().deletedAt(tenantId);
-          if (deleted.isPresent()) {
-            throw new ConflictException(operation + ": the tenant was deleted at " + deleted.get());
-          }
+          Tenant before = ports.tenant(operation, tenantId);
+          ports.requireNotDeleted(operation, tenantId);
           Tenant after = ports.tenants().update(edit.apply(before));
           ports.audit(ctx, eventType, tenantId, details);
           return after;
         });
-  }
-
-  private Tenant find(String operation, Id tenantId) {
-    return ports
-        .tenants()
-        .findById(tenantId)
-        .orElseThrow(() -> new NotFoundException(operation, "tenant", tenantId));
   }
 
   private PricingPlan plan(String operation, String planId) {

@@ -5,7 +5,10 @@ import dev.hostdb.access.AccessScope;
 import dev.hostdb.domain.AuditEntry;
 import dev.hostdb.domain.Id;
 import dev.hostdb.domain.RequestContext;
+import dev.hostdb.domain.Tenant;
+import dev.hostdb.domain.error.ConflictException;
 import dev.hostdb.domain.error.InvalidInputException;
+import dev.hostdb.domain.error.NotFoundException;
 import dev.hostdb.domain.port.AuditLog;
 import dev.hostdb.domain.port.HostStore;
 import dev.hostdb.domain.port.IdSource;
@@ -19,6 +22,7 @@ import dev.hostdb.domain.port.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -109,12 +113,12 @@ public record TenancyPorts(
   }
 
   /** The current instant, truncated to microseconds as the database stores it. */
-  Instant now() {
+  public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Appends an audit entry of {@code eventType} about {@code targetId}. */
-  void audit(RequestContext context, String eventType, Id targetId, String details) {
+  public void audit(RequestContext context, String eventType, Id targetId, String details) {
     audit(context, eventType, targetId.value(), details);
   }
 
@@ -129,6 +133,27 @@ public record TenancyPorts(
             details,
             context.ipAddress(),
             now()));
+  }
+
+  /**
+   * The tenant with the id, deleted or not.
+   *
+   * @throws NotFoundException naming {@code operation} when there is none
+   */
+  public Tenant tenant(String operation, Id tenantId) {
+    return tenants
+        .findById(tenantId)
+        .orElseThrow(() -> new NotFoundException(operation, "tenant", tenantId));
+  }
+
+  /**
+   * @throws ConflictException naming {@code operation} when the tenant was deleted
+   */
+  public void requireNotDeleted(String operation, Id tenantId) {
+    Optional<Instant> deleted = tenants.deletedAt(tenantId);
+    if (deleted.isPresent()) {
+      throw new ConflictException(operation + ": the tenant was deleted at " + deleted.get());
+    }
   }
 
   /** Runs {@code work} in one transaction, telling the hook about {@code scope} around it. */
@@ -150,7 +175,10 @@ public record TenancyPorts(
     }
   }
 
-  static Id requireId(String field, Id id) {
+  /**
+   * @throws InvalidInputException naming {@code field} when the id is missing
+   */
+  public static Id requireId(String field, Id id) {
     if (id == null) {
       throw new InvalidInputException(field, "is required");
     }
