@@ -40,6 +40,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routing a request to its tenant's database: {@value #TENANTS} tenants in the catalog, at most
@@ -79,6 +81,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TenantRouting {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantRouting.class);
+
   /** Tenants in the catalog, each with its own SQLite file. */
   public static final int TENANTS = 2_000;
 
@@ -207,17 +211,17 @@ public class TenantRouting {
       }
     }
     TenantDataSources.Stats stats = routes.stats();
-    // part of the benchmark's report, which JMH writes to standard output
-    System.out.printf(
-        "%n[TenantRouting] %s: live threads %d (%+d since before the first route; %d named"
-            + " hostdb-tenant-*; bound %d + a constant): %s; open tenant connections: %d of the"
-            + " %d open pools, %d of other tenants (must be 0): %s; %s%n",
+    int growth = threads - threadsBefore;
+    LOG.info(
+        "[TenantRouting] {}: live threads {} ({} since before the first route; {} named"
+            + " hostdb-tenant-*; bound {} + a constant): {}; open tenant connections: {} of the"
+            + " {} open pools, {} of other tenants (must be 0): {}; {}",
         when,
         threads,
-        threads - threadsBefore,
+        String.format("%+d", growth),
         tenantPoolThreads,
         MAX_POOLS,
-        threads - threadsBefore <= MAX_POOLS + 8 ? "OK" : "OVER",
+        growth <= MAX_POOLS + 8 ? "OK" : "OVER",
         warmConnections,
         stats.openPools(),
         otherConnections,
